@@ -1,0 +1,21 @@
+package dev.seq2seq.cli;
+
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command-line entry: {@code train}, {@code evaluate}, {@code benchmark}. */
+@Command(name = "seq2seq", mixinStandardHelpOptions = true,
+        description = "Train, evaluate and benchmark LSTM encoder-decoder models. With no subcommand the jar starts the web service.",
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class})
+public final class Cli {
+    private static final Set<String> SUBCOMMANDS = Set.of("train", "evaluate", "benchmark", "--help", "-h");
+
+    public static boolean isSubcommand(String arg) {
+        return SUBCOMMANDS.contains(arg);
+    }
+
+    public static int run(String... args) {
+        return new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    }
+}

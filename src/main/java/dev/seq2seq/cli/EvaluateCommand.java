@@ -1,0 +1,56 @@
+package dev.seq2seq.cli;
+
+import dev.seq2seq.evaluation.Evaluation;
+import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.training.ParallelCorpus;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Translate a test file with a bundle, write one hypothesis per line, print sacreBLEU-compatible BLEU and chrF.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "bundle directory") Path model;
+    @Option(names = "--test", required = true, description = "TSV test pairs") Path test;
+    @Option(names = "--source-column", required = true) int sourceColumn;
+    @Option(names = "--target-column", required = true) int targetColumn;
+    @Option(names = "--output", required = true, description = "hypotheses file, one per line") Path output;
+    @Option(names = "--beam-size", description = "beam size (default: the bundle's; 1 = greedy)") Integer beamSize;
+    @Option(names = "--length-penalty", description = "GNMT alpha (default: the bundle's)") Double lengthPenalty;
+    @Option(names = "--batch-size", defaultValue = "32") int batchSize;
+    @Option(names = "--max-pairs", defaultValue = "0") int maxPairs;
+
+    @Override
+    public Integer call() throws Exception {
+        Seq2SeqModel seq2seq = new Seq2SeqModel(ModelBundle.load(model));
+        var pairs = ParallelCorpus.read(test, sourceColumn, targetColumn, maxPairs).pairs();
+        List<String> sources = pairs.stream().map(ParallelCorpus.Pair::source).toList();
+        List<String> references = pairs.stream().map(ParallelCorpus.Pair::target).toList();
+        DecodingOptions options = options(seq2seq);
+        System.err.printf(Locale.ROOT, "%s: %d sentences, %s beam %d%n", seq2seq.bundle(), sources.size(),
+                options.strategy().name().toLowerCase(Locale.ROOT), options.beamSize());
+        var report = Evaluation.run(seq2seq, sources, references, options, batchSize,
+                done -> System.err.printf("\rtranslated %d/%d", done, sources.size()));
+        System.err.println();
+        Files.write(output, report.hypotheses(), StandardCharsets.UTF_8);
+        System.err.printf(Locale.ROOT, "%.1f s, %.1f sentences/s%n", report.seconds(), sources.size() / report.seconds());
+        System.out.printf(Locale.ROOT, "BLEU %.2f%n", report.bleu().score());
+        System.out.printf(Locale.ROOT, "chrF %.2f%n", report.chrf());
+        return 0;
+    }
+
+    private DecodingOptions options(Seq2SeqModel seq2seq) {
+        DecodingOptions defaults = seq2seq.defaultOptions();
+        int beam = beamSize != null ? beamSize : (defaults.strategy() == DecodingOptions.Strategy.BEAM ? defaults.beamSize() : 1);
+        double alpha = lengthPenalty != null ? lengthPenalty : defaults.lengthPenalty();
+        return beam == 1 && lengthPenalty == null ? DecodingOptions.greedy(DecodingOptions.MAX_LENGTH)
+                : DecodingOptions.beam(beam, 1, alpha, DecodingOptions.MAX_LENGTH);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.seq2seq.cli;
+
+import dev.seq2seq.training.Trainer;
+import dev.seq2seq.training.TrainingOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a model bundle from TAB-separated sentence pairs. Run the same command again to resume.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--train", required = true, description = "training pairs (TSV, UTF-8)") Path train;
+    @Option(names = "--dev", required = true, description = "dev pairs for BLEU after each epoch") Path dev;
+    @Option(names = "--source-column", required = true, description = "1-based column of the source text") int sourceColumn;
+    @Option(names = "--target-column", required = true, description = "1-based column of the target text") int targetColumn;
+    @Option(names = "--output", required = true, description = "bundle directory to write") Path output;
+    @Option(names = "--task", defaultValue = "translate", description = "translate or chat (default: ${DEFAULT-VALUE})") String task;
+    @Option(names = "--source-language", required = true, description = "ISO 639-1 code of the source") String sourceLanguage;
+    @Option(names = "--target-language", required = true, description = "ISO 639-1 code of the target") String targetLanguage;
+    @Option(names = "--epochs", defaultValue = "10") int epochs;
+    @Option(names = "--max-pairs", defaultValue = "0", description = "use only the first K training pairs (0: all)") int maxPairs;
+    @Option(names = "--max-dev-pairs", defaultValue = "0", description = "score only the first K dev pairs (0: all)") int maxDevPairs;
+    @Option(names = "--max-tokens", defaultValue = "40", description = "drop pairs longer than this many subword tokens") int maxTokens;
+    @Option(names = "--source-vocab", defaultValue = "8000") int sourceVocab;
+    @Option(names = "--target-vocab", defaultValue = "8000") int targetVocab;
+    @Option(names = "--cell", defaultValue = "lstm", description = "lstm or rnn") String cell;
+    @Option(names = "--embedding", defaultValue = "256") int embedding;
+    @Option(names = "--hidden", defaultValue = "256", description = "encoder units per direction") int hidden;
+    @Option(names = "--decoder", defaultValue = "256") int decoder;
+    @Option(names = "--attention", defaultValue = "256") int attention;
+    @Option(names = "--dropout", defaultValue = "0.2") double dropout;
+    @Option(names = "--learning-rate", defaultValue = "0.002") double learningRate;
+    @Option(names = "--lr-decay", defaultValue = "0.5", description = "learning-rate factor after an epoch without dev improvement") double lrDecay;
+    @Option(names = "--batch-size", defaultValue = "64") int batchSize;
+    @Option(names = "--patience", defaultValue = "3", description = "stop after this many epochs without dev improvement") int patience;
+    @Option(names = "--seed", defaultValue = "1234") long seed;
+    @Option(names = "--checkpoint-minutes", defaultValue = "10") int checkpointMinutes;
+    @Option(names = "--data-name", defaultValue = "") String dataName;
+    @Option(names = "--data-licence", defaultValue = "") String dataLicence;
+    @Option(names = "--data-attribution", defaultValue = "") String dataAttribution;
+    @Option(names = "--conversation-history", description = "chat: the model was trained with previous turns in the source") boolean history;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingOptions options = new TrainingOptions(train, dev, sourceColumn, targetColumn, output, task,
+                sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
+                embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
+                checkpointMinutes, dataName, dataLicence, dataAttribution, history);
+        new Trainer(options, System.out).run();
+        return 0;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.seq2seq.inference;
+
+import java.util.Map;
+
+/**
+ * The {@code config.json} of a model bundle: what the model is (task, languages, architecture,
+ * tokenizer files, special tokens) and its card (data and licence, training, dev scores).
+ */
+public record BundleConfig(
+        int format,
+        String name,
+        String task,
+        String sourceLanguage,
+        String targetLanguage,
+        Architecture architecture,
+        SpecialTokens specialTokens,
+        TokenizerFiles tokenizer,
+        String weights,
+        int maxSourceTokens,
+        boolean usesConversationHistory,
+        Decoding decoding,
+        Data data,
+        Training training,
+        Map<String, Object> scores) {
+
+    public static final int FORMAT = 1;
+    public static final String TRANSLATE = "translate";
+    public static final String CHAT = "chat";
+
+    /** Names of the special tokens in the vocabularies. */
+    public record SpecialTokens(String pad, String unk, String bos, String eos) {}
+
+    /** Tokenizer type and the files, relative to the bundle directory, holding it. */
+    public record TokenizerFiles(String type, String sourcePrefix, String targetPrefix) {}
+
+    /** Default decoding of the bundle. */
+    public record Decoding(String strategy, int beamSize, double lengthPenalty, double temperature, int topK,
+                           double topP, int noRepeatNgram, double maxLengthRatio) {}
+
+    /** Training data and its terms. */
+    public record Data(String name, String licence, String attribution, String trainFile, String devFile,
+                       int sourceColumn, int targetColumn, long trainPairs) {}
+
+    /** How the model was trained. */
+    public record Training(Map<String, Object> hyperparameters, int epochs, int bestEpoch, double seconds,
+                           double targetTokensPerSecond, String command) {}
+}

@@ -1,0 +1,68 @@
+package dev.seq2seq.inference;
+
+/**
+ * How to decode, validated once: the strategy and its settings.
+ *
+ * @param beamSize        hypotheses kept per source (beam search; 1 for greedy and sampling)
+ * @param nBest           hypotheses returned per source, at most {@code beamSize}
+ * @param lengthPenalty   GNMT length-penalty exponent alpha: scores are logP / ((5 + length) / 6)^alpha
+ * @param maxLength       most target tokens generated, EOS included
+ * @param temperature     sampling temperature (> 0)
+ * @param topK            sample among the k most likely tokens only (0: no limit)
+ * @param topP            sample among the smallest set of tokens whose probability reaches p (1: no limit)
+ * @param seed            sampling seed, or null for a fresh random one; the same seed and source give the same output
+ * @param noRepeatNgram   never repeat an n-gram of this size within a hypothesis (0: off)
+ */
+public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double lengthPenalty, int maxLength,
+                              double temperature, int topK, double topP, Long seed, int noRepeatNgram) {
+
+    public enum Strategy { GREEDY, BEAM, SAMPLING }
+
+    public static final int MAX_BEAM = 32;
+    public static final int MAX_LENGTH = 512;
+
+    public DecodingOptions {
+        if (strategy == null) {
+            throw new IllegalArgumentException("strategy is required");
+        }
+        check(beamSize >= 1 && beamSize <= MAX_BEAM, "beamSize must be between 1 and " + MAX_BEAM + ", not " + beamSize);
+        check(strategy == Strategy.BEAM || beamSize == 1, "beamSize must be 1 for " + strategy.name().toLowerCase());
+        check(nBest >= 1 && nBest <= beamSize, "nBest must be between 1 and beamSize (" + beamSize + "), not " + nBest);
+        check(lengthPenalty >= 0 && lengthPenalty <= 5, "lengthPenalty must be between 0 and 5, not " + lengthPenalty);
+        check(maxLength >= 1 && maxLength <= MAX_LENGTH, "maxLength must be between 1 and " + MAX_LENGTH + ", not " + maxLength);
+        check(temperature > 0 && temperature <= 10, "temperature must be in (0, 10], not " + temperature);
+        check(topK >= 0, "topK must be 0 (off) or positive, not " + topK);
+        check(topP > 0 && topP <= 1, "topP must be in (0, 1], not " + topP);
+        check(noRepeatNgram >= 0 && noRepeatNgram <= 10, "noRepeatNgram must be between 0 (off) and 10, not " + noRepeatNgram);
+    }
+
+    private static void check(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
+        }
+    }
+
+    public static DecodingOptions greedy(int maxLength) {
+        return new DecodingOptions(Strategy.GREEDY, 1, 1, 0, maxLength, 1, 0, 1, null, 0);
+    }
+
+    public static DecodingOptions beam(int beamSize, int nBest, double lengthPenalty, int maxLength) {
+        return new DecodingOptions(Strategy.BEAM, beamSize, nBest, lengthPenalty, maxLength, 1, 0, 1, null, 0);
+    }
+
+    public static DecodingOptions sampling(double temperature, int topK, double topP, Long seed, int noRepeatNgram, int maxLength) {
+        return new DecodingOptions(Strategy.SAMPLING, 1, 1, 0, maxLength, temperature, topK, topP, seed, noRepeatNgram);
+    }
+
+    public DecodingOptions withMaxLength(int newMaxLength) {
+        return new DecodingOptions(strategy, beamSize, nBest, lengthPenalty, newMaxLength, temperature, topK, topP, seed, noRepeatNgram);
+    }
+
+    public SearchStrategy searchStrategy() {
+        return switch (strategy) {
+            case GREEDY -> new GreedySearch();
+            case BEAM -> new BeamSearch();
+            case SAMPLING -> new SamplingSearch();
+        };
+    }
+}

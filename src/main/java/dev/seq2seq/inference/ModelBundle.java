@@ -1,0 +1,165 @@
+package dev.seq2seq.inference;
+
+import dev.seq2seq.text.BpeTokenizer;
+import dev.seq2seq.text.Tokenizer;
+import dev.seq2seq.text.Vocabulary;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A model directory: {@code config.json}, the weights (a DL4J graph saved without updater state)
+ * and the source and target tokenizer files. {@link #load} validates all of it.
+ */
+public final class ModelBundle {
+    public static final String CONFIG = "config.json";
+    public static final String WEIGHTS = "weights.zip";
+    public static final String SOURCE_PREFIX = "source";
+    public static final String TARGET_PREFIX = "target";
+    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
+    static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Path directory;
+    private final BundleConfig config;
+    private final Tokenizer sourceTokenizer;
+    private final Tokenizer targetTokenizer;
+    private final EncoderDecoder network;
+
+    public ModelBundle(Path directory, BundleConfig config, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
+                       EncoderDecoder network) {
+        this.directory = directory;
+        this.config = config;
+        this.sourceTokenizer = sourceTokenizer;
+        this.targetTokenizer = targetTokenizer;
+        this.network = network;
+    }
+
+    public Path directory() { return directory; }
+    public BundleConfig config() { return config; }
+    public Tokenizer sourceTokenizer() { return sourceTokenizer; }
+    public Tokenizer targetTokenizer() { return targetTokenizer; }
+    public EncoderDecoder network() { return network; }
+
+    public static BundleConfig readConfig(Path directory) {
+        Path file = directory.resolve(CONFIG);
+        if (!Files.isRegularFile(file)) {
+            throw new ModelBundleException(file, "missing (every model directory needs a config.json)");
+        }
+        BundleConfig config;
+        try {
+            config = JSON.readValue(file.toFile(), BundleConfig.class);
+        } catch (JacksonException e) {
+            throw new ModelBundleException(file, "invalid: " + e.getOriginalMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new ModelBundleException(file, "invalid: " + e.getMessage(), e);
+        }
+        validate(file, config);
+        return config;
+    }
+
+    private static void validate(Path file, BundleConfig c) {
+        if (c == null) {
+            throw new ModelBundleException(file, "empty");
+        }
+        if (c.format() != BundleConfig.FORMAT) {
+            throw new ModelBundleException(file, "format " + c.format() + " is not supported (expected " + BundleConfig.FORMAT + ")");
+        }
+        if (!BundleConfig.TRANSLATE.equals(c.task()) && !BundleConfig.CHAT.equals(c.task())) {
+            throw new ModelBundleException(file, "task must be 'translate' or 'chat', not '" + c.task() + "'");
+        }
+        for (String language : new String[] {c.sourceLanguage(), c.targetLanguage()}) {
+            if (language == null || !LANGUAGE.matcher(language).matches()) {
+                throw new ModelBundleException(file, "language '" + language + "' is not an ISO 639-1 code");
+            }
+        }
+        if (c.architecture() == null) {
+            throw new ModelBundleException(file, "architecture is missing");
+        }
+        if (c.tokenizer() == null || !"bpe".equals(c.tokenizer().type())) {
+            throw new ModelBundleException(file, "tokenizer.type must be 'bpe'");
+        }
+        if (c.specialTokens() == null) {
+            throw new ModelBundleException(file, "specialTokens is missing");
+        }
+        if (c.maxSourceTokens() < 1) {
+            throw new ModelBundleException(file, "maxSourceTokens must be positive");
+        }
+    }
+
+    /** Loads and validates a bundle directory. */
+    public static ModelBundle load(Path directory) {
+        BundleConfig config = readConfig(directory);
+        Tokenizer source = loadTokenizer(directory, config.tokenizer().sourcePrefix(), config, config.architecture().sourceVocabularySize());
+        Tokenizer target = loadTokenizer(directory, config.tokenizer().targetPrefix(), config, config.architecture().targetVocabularySize());
+        Path weights = directory.resolve(config.weights() == null ? WEIGHTS : config.weights());
+        if (!Files.isRegularFile(weights)) {
+            throw new ModelBundleException(weights, "weights file is missing");
+        }
+        ComputationGraph graph;
+        try {
+            graph = ModelSerializer.restoreComputationGraph(weights.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelBundleException(weights, "cannot read the weights: " + e.getMessage(), e);
+        }
+        EncoderDecoder network;
+        try {
+            network = new EncoderDecoder(config.architecture(), graph);
+        } catch (RuntimeException e) {
+            throw new ModelBundleException(weights, "weights do not match the architecture in config.json: " + e.getMessage(), e);
+        }
+        return new ModelBundle(directory, config, source, target, network);
+    }
+
+    private static Tokenizer loadTokenizer(Path dir, String prefix, BundleConfig config, int expectedSize) {
+        BpeTokenizer tokenizer;
+        try {
+            tokenizer = BpeTokenizer.load(dir, prefix);
+        } catch (IOException e) {
+            throw new ModelBundleException(dir.resolve(prefix + ".vocab"), e.getMessage(), e);
+        }
+        Vocabulary v = tokenizer.vocabulary();
+        Path file = dir.resolve(prefix + ".vocab");
+        if (v.size() != expectedSize) {
+            throw new ModelBundleException(file, "has " + v.size() + " pieces but config.json says " + expectedSize);
+        }
+        BundleConfig.SpecialTokens s = config.specialTokens();
+        if (!v.piece(v.pad()).equals(s.pad()) || !v.piece(v.unk()).equals(s.unk())
+                || !v.piece(v.bos()).equals(s.bos()) || !v.piece(v.eos()).equals(s.eos())) {
+            throw new ModelBundleException(file, "special tokens differ from config.json's specialTokens");
+        }
+        return tokenizer;
+    }
+
+    /** Writes config.json, the weights without updater state and both tokenizers into a directory. */
+    public static void save(Path directory, BundleConfig config, ComputationGraph graph,
+                            BpeTokenizer source, BpeTokenizer target) throws IOException {
+        Files.createDirectories(directory);
+        source.save(directory, config.tokenizer().sourcePrefix());
+        target.save(directory, config.tokenizer().targetPrefix());
+        Path weights = directory.resolve(config.weights());
+        Path tmp = directory.resolve(config.weights() + ".tmp");
+        ModelSerializer.writeModel(graph, tmp.toFile(), false);
+        Files.move(tmp, weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        writeConfig(directory, config);
+    }
+
+    public static void writeConfig(Path directory, BundleConfig config) throws IOException {
+        Files.writeString(directory.resolve(CONFIG), JSON.writeValueAsString(config));
+    }
+
+    public static BundleConfig.SpecialTokens specialTokens() {
+        return new BundleConfig.SpecialTokens(Vocabulary.PAD, Vocabulary.UNK, Vocabulary.BOS, Vocabulary.EOS);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "%s (%s %s->%s)", config.name(), config.task(), config.sourceLanguage(), config.targetLanguage());
+    }
+}

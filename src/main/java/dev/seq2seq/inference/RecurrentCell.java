@@ -1,0 +1,81 @@
+package dev.seq2seq.inference;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * One recurrent layer's trained weights and its step, written out so that decoding keeps its state
+ * in plain arrays owned by the caller (DL4J's own {@code rnnTimeStep} keeps state inside the layer).
+ * Parameter layout is DL4J's: W [nIn, G*H], RW [H, G*H], b [G*H]. For the LSTM (G = 4) the gate
+ * columns are [block input (tanh) | forget | output | input gate]; there are no peepholes.
+ */
+public final class RecurrentCell {
+    private final boolean lstm;
+    private final int hidden;
+    private final INDArray inputWeights;
+    private final INDArray recurrentWeights;
+    private final float[] bias;
+
+    public RecurrentCell(String cell, INDArray inputWeights, INDArray recurrentWeights, INDArray bias) {
+        this.lstm = cell.equals(Architecture.LSTM);
+        this.hidden = (int) recurrentWeights.size(0);
+        int gates = lstm ? 4 : 1;
+        if (recurrentWeights.size(1) != (long) gates * hidden || inputWeights.size(1) != (long) gates * hidden
+                || bias.length() != (long) gates * hidden) {
+            throw new IllegalArgumentException("recurrent weights do not match a " + cell + " of " + hidden + " units");
+        }
+        this.inputWeights = inputWeights;
+        this.recurrentWeights = recurrentWeights;
+        this.bias = bias.toFloatVector();
+    }
+
+    public int hiddenSize() { return hidden; }
+    public int width() { return bias.length; }
+    public boolean isLstm() { return lstm; }
+    public INDArray inputWeights() { return inputWeights; }
+    public INDArray recurrentWeights() { return recurrentWeights; }
+    public float[] bias() { return bias; }
+
+    /**
+     * Applies the cell to pre-activations {@code pre} = x W + h RW + b, [rows, G*H] row-major,
+     * updating h and c ([rows, H]) in place. For the vanilla cell c is unused.
+     */
+    public void activate(float[] pre, int rows, float[] h, float[] c) {
+        int H = hidden;
+        if (!lstm) {
+            for (int i = 0; i < rows * H; i++) {
+                h[i] = (float) Math.tanh(pre[i]);
+            }
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int g = r * 4 * H;
+            int s = r * H;
+            for (int j = 0; j < H; j++) {
+                float blockInput = (float) Math.tanh(pre[g + j]);
+                float forget = sigmoid(pre[g + H + j]);
+                float output = sigmoid(pre[g + 2 * H + j]);
+                float input = sigmoid(pre[g + 3 * H + j]);
+                float cell = forget * c[s + j] + input * blockInput;
+                c[s + j] = cell;
+                h[s + j] = output * (float) Math.tanh(cell);
+            }
+        }
+    }
+
+    /** The LSTM gates of one unit, for inspection and teaching: f, i, o, block input, new c and h. */
+    public record LstmGates(double forget, double input, double output, double blockInput, double cell, double hidden) {}
+
+    /** The gate values of one LSTM unit given its four pre-activations and previous cell value. */
+    public static LstmGates lstmUnit(double preBlock, double preForget, double preOutput, double preInput, double cPrev) {
+        double a = Math.tanh(preBlock);
+        double f = 1 / (1 + Math.exp(-preForget));
+        double o = 1 / (1 + Math.exp(-preOutput));
+        double i = 1 / (1 + Math.exp(-preInput));
+        double c = f * cPrev + i * a;
+        return new LstmGates(f, i, o, a, c, o * Math.tanh(c));
+    }
+
+    static float sigmoid(float x) {
+        return (float) (1.0 / (1.0 + Math.exp(-x)));
+    }
+}

@@ -1,0 +1,73 @@
+package dev.seq2seq.inference;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Text in, text out for one bundle: tokenizes a batch of texts, encodes them together, runs the
+ * chosen search and detokenizes the hypotheses. Thread-safe.
+ */
+public final class Seq2SeqModel {
+    /** One output text with its tokens and scores. */
+    public record Generation(String text, int[] tokens, double logProb, double score) {}
+
+    private final ModelBundle bundle;
+
+    public Seq2SeqModel(ModelBundle bundle) {
+        this.bundle = bundle;
+    }
+
+    public ModelBundle bundle() {
+        return bundle;
+    }
+
+    /** Source ids for a text: its pieces, cut to the bundle's limit, then EOS. */
+    public int[] sourceIds(String text) {
+        int[] ids = bundle.sourceTokenizer().encode(text);
+        int limit = bundle.config().maxSourceTokens() - 1;
+        int[] out = Arrays.copyOf(ids, Math.min(ids.length, limit) + 1);
+        out[out.length - 1] = bundle.sourceTokenizer().vocabulary().eos();
+        return out;
+    }
+
+    /** Decodes every text; returns per text its hypotheses, best first. */
+    public List<List<Generation>> generate(List<String> texts, DecodingOptions options) {
+        if (texts.isEmpty()) {
+            return List.of();
+        }
+        int[][] sources = new int[texts.size()][];
+        int longest = 0;
+        for (int i = 0; i < sources.length; i++) {
+            sources[i] = sourceIds(texts.get(i));
+            longest = Math.max(longest, sources[i].length);
+        }
+        double ratio = bundle.config().decoding() == null ? 2.0 : bundle.config().decoding().maxLengthRatio();
+        int cap = (int) Math.min(options.maxLength(), Math.ceil(ratio * longest) + 10);
+        var target = bundle.targetTokenizer();
+        DecoderStep step = bundle.network().start(sources, target.vocabulary().bos(), target.vocabulary().eos());
+        List<List<Hypothesis>> found = options.searchStrategy().search(step, options.withMaxLength(cap));
+        List<List<Generation>> out = new ArrayList<>(found.size());
+        for (List<Hypothesis> hyps : found) {
+            List<Generation> generations = new ArrayList<>(hyps.size());
+            for (Hypothesis h : hyps) {
+                generations.add(new Generation(target.decode(h.tokens()), h.tokens(), h.logProb(), h.score()));
+            }
+            out.add(generations);
+        }
+        return out;
+    }
+
+    /** The bundle's own default decoding (beam search for translation, sampling for chat). */
+    public DecodingOptions defaultOptions() {
+        BundleConfig.Decoding d = bundle.config().decoding();
+        if (d == null) {
+            return DecodingOptions.greedy(DecodingOptions.MAX_LENGTH);
+        }
+        return switch (d.strategy()) {
+            case "beam" -> DecodingOptions.beam(d.beamSize(), 1, d.lengthPenalty(), DecodingOptions.MAX_LENGTH);
+            case "sampling" -> DecodingOptions.sampling(d.temperature(), d.topK(), d.topP(), null, d.noRepeatNgram(), DecodingOptions.MAX_LENGTH);
+            default -> DecodingOptions.greedy(DecodingOptions.MAX_LENGTH);
+        };
+    }
+}

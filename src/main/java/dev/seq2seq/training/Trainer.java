@@ -1,0 +1,279 @@
+package dev.seq2seq.training;
+
+import dev.seq2seq.evaluation.Evaluation;
+import dev.seq2seq.inference.Architecture;
+import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.inference.EncoderDecoder;
+import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.inference.Seq2SeqGraph;
+import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.text.BpeTokenizer;
+import dev.seq2seq.text.BpeTrainer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Trains a bundle from TSV pairs: learns the two BPE vocabularies, trains the {@link Seq2SeqGraph}
+ * on length-bucketed batches, scores dev BLEU/chrF after each epoch, keeps the best epoch as the
+ * bundle (weights without updater state), halves the learning rate when dev BLEU stalls and stops
+ * early after {@code patience} such epochs. A checkpoint with updater state is written every few
+ * minutes into {@code <output>/checkpoint}; running the same command again resumes from it.
+ */
+public final class Trainer {
+    static final String CHECKPOINT_DIR = "checkpoint";
+    private static final String CHECKPOINT = "graph.zip";
+    private static final String STATE = "state.json";
+    public static final String PLOT = "training.png";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final double CHAR_COVERAGE = 0.9995;
+
+    private final TrainingOptions o;
+    private final PrintStream out;
+
+    public Trainer(TrainingOptions options, PrintStream out) {
+        this.o = options;
+        this.out = out;
+    }
+
+    public TrainingState run() throws IOException {
+        Path dir = o.output();
+        Path checkpointDir = dir.resolve(CHECKPOINT_DIR);
+        Files.createDirectories(checkpointDir);
+
+        var train = ParallelCorpus.read(o.trainFile(), o.sourceColumn(), o.targetColumn(), o.maxPairs());
+        var dev = ParallelCorpus.read(o.devFile(), o.sourceColumn(), o.targetColumn(), o.maxDevPairs());
+        out.printf(Locale.ROOT, "train: %d pairs from %s (%d lines skipped); dev: %d pairs from %s%n",
+                train.pairs().size(), o.trainFile(), train.skipped(), dev.pairs().size(), o.devFile());
+        if (train.pairs().isEmpty() || dev.pairs().isEmpty()) {
+            throw new IOException("no usable pairs: check the files and --source-column/--target-column");
+        }
+
+        boolean resume = Files.isRegularFile(checkpointDir.resolve(STATE));
+        BpeTokenizer sourceTok;
+        BpeTokenizer targetTok;
+        if (resume) {
+            sourceTok = BpeTokenizer.load(checkpointDir, ModelBundle.SOURCE_PREFIX);
+            targetTok = BpeTokenizer.load(checkpointDir, ModelBundle.TARGET_PREFIX);
+            out.println("resuming from " + checkpointDir);
+        } else {
+            long t0 = System.nanoTime();
+            sourceTok = new BpeTrainer(o.sourceVocabularySize(), CHAR_COVERAGE).train(train.pairs().stream().map(ParallelCorpus.Pair::source).toList());
+            targetTok = new BpeTrainer(o.targetVocabularySize(), CHAR_COVERAGE).train(train.pairs().stream().map(ParallelCorpus.Pair::target).toList());
+            sourceTok.save(checkpointDir, ModelBundle.SOURCE_PREFIX);
+            targetTok.save(checkpointDir, ModelBundle.TARGET_PREFIX);
+            out.printf(Locale.ROOT, "BPE vocabularies: source %d, target %d pieces (%.1f s)%n",
+                    sourceTok.vocabulary().size(), targetTok.vocabulary().size(), (System.nanoTime() - t0) / 1e9);
+        }
+        Architecture arch = new Architecture(o.cell(), sourceTok.vocabulary().size(), targetTok.vocabulary().size(),
+                o.embeddingSize(), o.hiddenSize(), o.decoderSize(), o.attentionSize(), o.dropout());
+
+        List<Batches.EncodedPair> pairs = encode(train.pairs(), sourceTok, targetTok);
+        long targetTokensPerEpoch = pairs.stream().mapToLong(Batches.EncodedPair::targetTokens).sum();
+        out.printf(Locale.ROOT, "%d pairs within %d tokens (%d dropped as longer), %d target tokens per epoch%n",
+                pairs.size(), o.maxTokens(), train.pairs().size() - pairs.size(), targetTokensPerEpoch);
+
+        TrainingState state;
+        ComputationGraph graph;
+        if (resume) {
+            state = JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
+            graph = ModelSerializer.restoreComputationGraph(checkpointDir.resolve(CHECKPOINT).toFile(), true);
+            graph.setLearningRate(state.learningRate);
+            if (state.finished) {
+                out.println("this run already finished; delete " + checkpointDir + " to train again");
+                return state;
+            }
+        } else {
+            state = new TrainingState();
+            state.learningRate = o.learningRate();
+            graph = new ComputationGraph(Seq2SeqGraph.configuration(arch, o.learningRate(), o.seed()));
+            graph.init();
+        }
+        out.printf(Locale.ROOT, "model: %s cell, %,d parameters; epoch %d of %d, learning rate %.2g%n",
+                arch.cell(), graph.numParams(), state.epoch, o.epochs(), state.learningRate);
+
+        List<String> devSources = dev.pairs().stream().map(ParallelCorpus.Pair::source).toList();
+        List<String> devTargets = dev.pairs().stream().map(ParallelCorpus.Pair::target).toList();
+        Progress progress = new Progress(out, 30);
+        int bos = targetTok.vocabulary().bos();
+        int eos = targetTok.vocabulary().eos();
+        long lastCheckpoint = System.nanoTime();
+        double lossSum = 0;
+        int lossCount = 0;
+
+        while (state.epoch <= o.epochs()) {
+            List<int[]> batches = Batches.plan(pairs, o.batchSize(), o.seed() + state.epoch);
+            long epochTokensDone = 0;
+            double epochSeconds = 0;
+            for (int b = state.nextBatch; b < batches.size(); b++) {
+                var data = Batches.toDataSet(pairs, batches.get(b), bos, eos);
+                long t0 = System.nanoTime();
+                graph.fit(data);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                long tokens = 0;
+                for (int i : batches.get(b)) {
+                    tokens += pairs.get(i).targetTokens();
+                }
+                state.seconds += seconds;
+                epochSeconds += seconds;
+                state.targetTokens += tokens;
+                epochTokensDone += tokens;
+                state.step++;
+                state.nextBatch = b + 1;
+                // DL4J's score is the loss summed over time steps, averaged over the batch: make it per token
+                double tokenLoss = graph.score() * batches.get(b).length / tokens;
+                lossSum += tokenLoss;
+                lossCount++;
+                if (state.step % 50 == 0) {
+                    state.losses.add(new TrainingState.LossPoint(state.step, lossSum / lossCount));
+                    lossSum = 0;
+                    lossCount = 0;
+                }
+                double rate = epochTokensDone / Math.max(epochSeconds, 1e-9);
+                double epochEta = (targetTokensPerEpoch - epochTokensDone) / rate;
+                double totalEta = epochEta + (o.epochs() - state.epoch) * targetTokensPerEpoch / rate;
+                progress.update(String.format(Locale.ROOT, "epoch %d/%d", state.epoch, o.epochs()), b + 1, batches.size(),
+                        String.format(Locale.ROOT, "loss %.3f  %.0f tok/s  ETA epoch %s, run %s",
+                                tokenLoss, rate, Progress.duration(epochEta), Progress.duration(totalEta)),
+                        b + 1 == batches.size());
+                if ((System.nanoTime() - lastCheckpoint) / 60e9 >= o.checkpointMinutes()) {
+                    saveCheckpoint(graph, state, checkpointDir);
+                    lastCheckpoint = System.nanoTime();
+                }
+            }
+
+            // end of epoch: dev scores, keep the best, decay or stop
+            Seq2SeqModel model = model(arch, graph, sourceTok, targetTok);
+            var report = Evaluation.run(model, devSources, devTargets, DecodingOptions.greedy(DecodingOptions.MAX_LENGTH), 64, null);
+            state.dev.add(new TrainingState.DevPoint(state.epoch, state.step, report.bleu().score(), report.chrf()));
+            boolean improved = report.bleu().score() > state.bestBleu;
+            out.printf(Locale.ROOT, "epoch %d: dev BLEU %.2f chrF %.2f (greedy, %d sentences in %.1f s)%s%n",
+                    state.epoch, report.bleu().score(), report.chrf(), devSources.size(), report.seconds(),
+                    improved ? "  best so far: saved" : "");
+            for (int i = 0; i < Math.min(3, devSources.size()); i++) {
+                out.printf("  %s%n    -> %s%n", devSources.get(i), report.hypotheses().get(i));
+            }
+            if (improved) {
+                state.bestBleu = report.bleu().score();
+                state.bestEpoch = state.epoch;
+                state.epochsWithoutImprovement = 0;
+                ModelBundle.save(dir, config(arch, state, report.chrf(), train.pairs().size()), graph, sourceTok, targetTok);
+            } else {
+                state.epochsWithoutImprovement++;
+                state.learningRate *= o.learningRateDecay();
+                graph.setLearningRate(state.learningRate);
+                out.printf(Locale.ROOT, "no improvement for %d epoch(s): learning rate now %.2g%n",
+                        state.epochsWithoutImprovement, state.learningRate);
+            }
+            state.epoch++;
+            state.nextBatch = 0;
+            if (state.epochsWithoutImprovement >= o.patience()) {
+                out.println("early stop: dev BLEU has not improved for " + o.patience() + " epochs");
+                break;
+            }
+            saveCheckpoint(graph, state, checkpointDir);
+            lastCheckpoint = System.nanoTime();
+        }
+        state.finished = true;
+        saveCheckpoint(graph, state, checkpointDir);
+        BundleConfig best = ModelBundle.readConfig(dir);
+        ModelBundle.writeConfig(dir, withTraining(best, state));
+        TrainingPlot.write(state, o.output().getFileName() + ": training loss and dev BLEU", dir.resolve(PLOT));
+        out.printf(Locale.ROOT, "done: best dev BLEU %.2f at epoch %d; %s of training, %.0f target tokens/s; bundle in %s%n",
+                state.bestBleu, state.bestEpoch, Progress.duration(state.seconds), state.targetTokens / state.seconds, dir);
+        return state;
+    }
+
+    private List<Batches.EncodedPair> encode(List<ParallelCorpus.Pair> pairs, BpeTokenizer src, BpeTokenizer tgt) {
+        List<Batches.EncodedPair> out = new ArrayList<>(pairs.size());
+        int srcEos = src.vocabulary().eos();
+        for (ParallelCorpus.Pair p : pairs) {
+            int[] s = src.encode(p.source());
+            int[] t = tgt.encode(p.target());
+            if (s.length + 1 > o.maxTokens() || t.length + 1 > o.maxTokens() || s.length == 0 || t.length == 0) {
+                continue;
+            }
+            int[] withEos = java.util.Arrays.copyOf(s, s.length + 1);
+            withEos[s.length] = srcEos;
+            out.add(new Batches.EncodedPair(withEos, t));
+        }
+        return out;
+    }
+
+    private Seq2SeqModel model(Architecture arch, ComputationGraph graph, BpeTokenizer src, BpeTokenizer tgt) {
+        BundleConfig config = config(arch, new TrainingState(), 0, 0);
+        return new Seq2SeqModel(new ModelBundle(o.output(), config, src, tgt, new EncoderDecoder(arch, graph)));
+    }
+
+    private void saveCheckpoint(ComputationGraph graph, TrainingState state, Path checkpointDir) throws IOException {
+        Path tmp = checkpointDir.resolve(CHECKPOINT + ".tmp");
+        ModelSerializer.writeModel(graph, tmp.toFile(), true);
+        Files.move(tmp, checkpointDir.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING);
+        Path stateTmp = checkpointDir.resolve(STATE + ".tmp");
+        JSON.writeValue(stateTmp.toFile(), state);
+        Files.move(stateTmp, checkpointDir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private BundleConfig config(Architecture arch, TrainingState state, double devChrf, long trainPairs) {
+        boolean chat = BundleConfig.CHAT.equals(o.task());
+        var decoding = chat
+                ? new BundleConfig.Decoding("sampling", 1, 0, 0.8, 40, 0.9, 3, 1.5)
+                : new BundleConfig.Decoding("beam", 5, 0.6, 1, 0, 1, 0, 2.0);
+        var data = new BundleConfig.Data(o.dataName(), o.dataLicence(), o.dataAttribution(),
+                o.trainFile().getFileName().toString(), o.devFile().getFileName().toString(),
+                o.sourceColumn(), o.targetColumn(), trainPairs);
+        Map<String, Object> scores = new LinkedHashMap<>();
+        if (state.bestBleu >= 0) {
+            scores.put("devBleuGreedy", round(state.dev.isEmpty() ? state.bestBleu : state.dev.get(state.dev.size() - 1).bleu()));
+            scores.put("devChrfGreedy", round(devChrf));
+        }
+        return new BundleConfig(BundleConfig.FORMAT, o.output().getFileName().toString(), o.task(),
+                o.sourceLanguage(), o.targetLanguage(), arch, ModelBundle.specialTokens(),
+                new BundleConfig.TokenizerFiles("bpe", ModelBundle.SOURCE_PREFIX, ModelBundle.TARGET_PREFIX),
+                ModelBundle.WEIGHTS, o.maxTokens(), o.usesConversationHistory(), decoding, data,
+                training(state), scores);
+    }
+
+    private BundleConfig.Training training(TrainingState state) {
+        Map<String, Object> hp = new LinkedHashMap<>();
+        hp.put("cell", o.cell());
+        hp.put("embeddingSize", o.embeddingSize());
+        hp.put("hiddenSize", o.hiddenSize());
+        hp.put("decoderSize", o.decoderSize());
+        hp.put("attentionSize", o.attentionSize());
+        hp.put("dropout", o.dropout());
+        hp.put("learningRate", o.learningRate());
+        hp.put("learningRateDecay", o.learningRateDecay());
+        hp.put("batchSize", o.batchSize());
+        hp.put("maxTokens", o.maxTokens());
+        hp.put("sourceVocabularySize", o.sourceVocabularySize());
+        hp.put("targetVocabularySize", o.targetVocabularySize());
+        hp.put("maxPairs", o.maxPairs());
+        hp.put("patience", o.patience());
+        hp.put("seed", o.seed());
+        hp.put("optimizer", "Adam, gradient L2 clipping 5 per layer");
+        return new BundleConfig.Training(hp, state.dev.size(), state.bestEpoch, round(state.seconds),
+                round(state.seconds > 0 ? state.targetTokens / state.seconds : 0), null);
+    }
+
+    private BundleConfig withTraining(BundleConfig c, TrainingState state) {
+        return new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), c.architecture(),
+                c.specialTokens(), c.tokenizer(), c.weights(), c.maxSourceTokens(), c.usesConversationHistory(),
+                c.decoding(), c.data(), training(state), c.scores());
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.seq2seq.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Search strategies, persistence and thread safety on a small real bundle. */
+class DecodingTest {
+    static Path dir;
+    static Seq2SeqModel model;
+
+    @BeforeAll
+    static void load(@TempDir Path tmp) throws Exception {
+        dir = TinyBundle.write(tmp.resolve("tiny"));
+        model = new Seq2SeqModel(ModelBundle.load(dir));
+    }
+
+    static List<String> texts(List<List<Seq2SeqModel.Generation>> generations) {
+        return generations.stream().map(g -> g.get(0).text()).toList();
+    }
+
+    @Test
+    void saveLoadDecodeGivesIdenticalOutput(@TempDir Path other) throws Exception {
+        Path copy = other.resolve("copy");
+        ModelBundle original = model.bundle();
+        Files.createDirectories(copy);
+        for (Path file : Files.list(dir).toList()) {
+            Files.copy(file, copy.resolve(file.getFileName()));
+        }
+        Seq2SeqModel reloaded = new Seq2SeqModel(ModelBundle.load(copy));
+        DecodingOptions beam = DecodingOptions.beam(4, 2, 0.6, 20);
+        var a = model.generate(TinyBundle.SOURCES, beam);
+        var b = reloaded.generate(TinyBundle.SOURCES, beam);
+        for (int i = 0; i < a.size(); i++) {
+            for (int k = 0; k < a.get(i).size(); k++) {
+                assertThat(b.get(i).get(k).tokens()).isEqualTo(a.get(i).get(k).tokens());
+                assertThat(b.get(i).get(k).score()).isEqualTo(a.get(i).get(k).score());
+            }
+        }
+        assertThat(original.config()).isEqualTo(reloaded.bundle().config());
+    }
+
+    @Test
+    void beamSizeOneEqualsGreedy() {
+        var greedy = model.generate(TinyBundle.SOURCES, DecodingOptions.greedy(20));
+        var beam = model.generate(TinyBundle.SOURCES, DecodingOptions.beam(1, 1, 0.0, 20));
+        for (int i = 0; i < greedy.size(); i++) {
+            assertThat(beam.get(i).get(0).tokens()).isEqualTo(greedy.get(i).get(0).tokens());
+            assertThat(beam.get(i).get(0).logProb()).isCloseTo(greedy.get(i).get(0).logProb(), within(1e-6));
+        }
+    }
+
+    @Test
+    void beamReturnsNBestSortedWithLogProbabilities() {
+        var result = model.generate(List.of("el gato come pescado"), DecodingOptions.beam(5, 3, 0.6, 20)).get(0);
+        assertThat(result).hasSize(3);
+        for (int i = 1; i < result.size(); i++) {
+            assertThat(result.get(i).score()).isLessThanOrEqualTo(result.get(i - 1).score());
+        }
+        for (var g : result) {
+            assertThat(g.logProb()).isNegative();
+        }
+        // with alpha = 0 the score is the log-probability itself
+        for (var g : model.generate(List.of("el gato come pescado"), DecodingOptions.beam(4, 4, 0.0, 20)).get(0)) {
+            assertThat(g.score()).isCloseTo(g.logProb(), within(1e-9));
+        }
+    }
+
+    @Test
+    void maxLengthIsHonoured() {
+        for (var g : model.generate(TinyBundle.SOURCES, DecodingOptions.greedy(3))) {
+            assertThat(g.get(0).tokens().length).isLessThanOrEqualTo(3);
+        }
+    }
+
+    @Test
+    void attentionWeightsSumToOneOverTheSourcePositions() {
+        int[][] sources = {model.sourceIds("el gato come pescado"), model.sourceIds("hola")};
+        var vocab = model.bundle().targetTokenizer().vocabulary();
+        DecoderStep step = model.bundle().network().start(sources, vocab.bos(), vocab.eos());
+        EncoderDecoder.State state = (EncoderDecoder.State) step.initialState();
+        step.logProbs(state, new int[] {vocab.bos(), vocab.bos()});
+        step.logProbs(state, new int[] {5, 7});
+        for (int r = 0; r < 2; r++) {
+            float[] weights = state.attention(r);
+            assertThat(weights).hasSize(sources[r].length);
+            double sum = 0;
+            for (float w : weights) {
+                assertThat(w).isBetween(0f, 1f);
+                sum += w;
+            }
+            assertThat(sum).isCloseTo(1.0, within(1e-5));
+        }
+    }
+
+    @Test
+    void samplingIsReproducibleWithASeedAndTopKOneIsGreedy() {
+        var seeded = DecodingOptions.sampling(1.0, 0, 1.0, 42L, 0, 20);
+        assertThat(texts(model.generate(TinyBundle.SOURCES, seeded))).isEqualTo(texts(model.generate(TinyBundle.SOURCES, seeded)));
+        // a seeded source decodes the same whatever shares its batch
+        assertThat(model.generate(List.of(TinyBundle.SOURCES.get(2)), seeded).get(0).get(0).text())
+                .isEqualTo(model.generate(TinyBundle.SOURCES, seeded).get(2).get(0).text());
+        var topOne = DecodingOptions.sampling(0.7, 1, 1.0, 1L, 0, 20);
+        assertThat(texts(model.generate(TinyBundle.SOURCES, topOne))).isEqualTo(texts(model.generate(TinyBundle.SOURCES, DecodingOptions.greedy(20))));
+    }
+
+    @Test
+    void noRepeatNgramBlockingPreventsRepeatedBigrams() {
+        var options = DecodingOptions.sampling(1.5, 0, 1.0, 3L, 2, 40);
+        for (var g : model.generate(TinyBundle.SOURCES, options)) {
+            int[] t = g.get(0).tokens();
+            var seen = new java.util.HashSet<Long>();
+            for (int i = 0; i + 1 < t.length; i++) {
+                assertThat(seen.add(((long) t[i] << 32) | t[i + 1])).as("bigram repeated in %s", java.util.Arrays.toString(t)).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void concurrentDecodingEqualsSequential() throws Exception {
+        DecodingOptions beam = DecodingOptions.beam(3, 1, 0.6, 20);
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            batches.add(List.of(TinyBundle.SOURCES.get(i % 7), TinyBundle.SOURCES.get((i + 3) % 7)));
+        }
+        List<List<String>> sequential = new ArrayList<>();
+        for (List<String> batch : batches) {
+            sequential.add(texts(model.generate(batch, beam)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> futures = new ArrayList<>();
+            for (List<String> batch : batches) {
+                futures.add(pool.submit(() -> texts(model.generate(batch, beam))));
+            }
+            for (int i = 0; i < batches.size(); i++) {
+                assertThat(futures.get(i).get()).isEqualTo(sequential.get(i));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void decodingOptionsRejectInvalidValues() {
+        assertThatThrownBy(() -> DecodingOptions.beam(0, 1, 0.6, 20)).hasMessageContaining("beamSize");
+        assertThatThrownBy(() -> DecodingOptions.beam(2, 3, 0.6, 20)).hasMessageContaining("nBest");
+        assertThatThrownBy(() -> DecodingOptions.sampling(0, 0, 1, null, 0, 20)).hasMessageContaining("temperature");
+        assertThatThrownBy(() -> DecodingOptions.sampling(1, 0, 1.5, null, 0, 20)).hasMessageContaining("topP");
+        assertThatThrownBy(() -> DecodingOptions.greedy(0)).hasMessageContaining("maxLength");
+    }
+
+    @Test
+    void emptyAndStrangeInputsDecodeWithoutError() {
+        var out = model.generate(List.of("", "😀😀", "\u0000", "x".repeat(5000)), DecodingOptions.beam(2, 1, 0.6, 10));
+        assertThat(out).hasSize(4);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.seq2seq.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loading validates the bundle and names the file and the problem. */
+class ModelBundleTest {
+    @Test
+    void missingConfigIsNamed(@TempDir Path dir) {
+        assertThatThrownBy(() -> ModelBundle.load(dir))
+                .isInstanceOf(ModelBundleException.class)
+                .hasMessageContaining("config.json").hasMessageContaining("missing");
+    }
+
+    @Test
+    void invalidJsonIsNamed(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("config.json"), "{ not json");
+        assertThatThrownBy(() -> ModelBundle.load(dir)).hasMessageContaining("config.json").hasMessageContaining("invalid");
+    }
+
+    @Test
+    void wrongTaskLanguageAndVocabularyAreReported(@TempDir Path dir) throws Exception {
+        Path bundle = TinyBundle.write(dir.resolve("b"));
+        String config = Files.readString(bundle.resolve("config.json"));
+
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"translate\"", "\"summarize\""));
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("config.json").hasMessageContaining("task");
+
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"es\"", "\"spanish\""));
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("ISO 639-1");
+
+        Files.writeString(bundle.resolve("config.json"), config);
+        Files.writeString(bundle.resolve("target.vocab"), "<pad>\n<unk>\n<s>\n</s>\n");
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("target.vocab");
+    }
+
+    @Test
+    void missingOrCorruptWeightsAreReported(@TempDir Path dir) throws Exception {
+        Path bundle = TinyBundle.write(dir.resolve("b"));
+        Files.writeString(bundle.resolve("weights.zip"), "garbage");
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("weights.zip");
+        Files.delete(bundle.resolve("weights.zip"));
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("weights.zip").hasMessageContaining("missing");
+    }
+
+    @Test
+    void validBundleLoadsWithItsCard(@TempDir Path dir) throws Exception {
+        ModelBundle bundle = ModelBundle.load(TinyBundle.write(dir.resolve("b")));
+        assertThat(bundle.config().task()).isEqualTo("translate");
+        assertThat(bundle.config().data().licence()).isEqualTo("CC0");
+        assertThat(bundle.sourceTokenizer().vocabulary().size()).isEqualTo(bundle.config().architecture().sourceVocabularySize());
+    }
+}
