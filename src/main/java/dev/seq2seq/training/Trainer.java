@@ -90,8 +90,9 @@ public final class Trainer {
             state = JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
             graph = ModelSerializer.restoreComputationGraph(checkpointDir.resolve(CHECKPOINT).toFile(), true);
             graph.setLearningRate(state.learningRate);
-            if (state.finished) {
-                out.println("this run already finished; delete " + checkpointDir + " to train again");
+            if (state.stoppedEarly || state.epoch > o.epochs()) {
+                out.println("this run already finished (" + (state.stoppedEarly ? "early stop" : "all epochs done")
+                        + "); raise --epochs to continue or delete " + checkpointDir + " to start again");
                 return state;
             }
         } else {
@@ -180,12 +181,12 @@ public final class Trainer {
             state.nextBatch = 0;
             if (state.epochsWithoutImprovement >= o.patience()) {
                 out.println("early stop: dev BLEU has not improved for " + o.patience() + " epochs");
+                state.stoppedEarly = true;
                 break;
             }
             saveCheckpoint(graph, state, checkpointDir);
             lastCheckpoint = System.nanoTime();
         }
-        state.finished = true;
         saveCheckpoint(graph, state, checkpointDir);
         BundleConfig best = ModelBundle.readConfig(dir);
         ModelBundle.writeConfig(dir, withTraining(best, state));

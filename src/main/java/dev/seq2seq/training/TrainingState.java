@@ -20,7 +20,7 @@ public final class TrainingState {
     public int epochsWithoutImprovement = 0;
     public double seconds = 0;        // training time so far, dev evaluation excluded
     public long targetTokens = 0;     // target tokens trained on so far
-    public boolean finished = false;
+    public boolean stoppedEarly = false;
     public List<LossPoint> losses = new ArrayList<>();
     public List<DevPoint> dev = new ArrayList<>();
 }

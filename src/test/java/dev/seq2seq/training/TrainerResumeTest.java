@@ -1,0 +1,46 @@
+package dev.seq2seq.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An interrupted run continues from its checkpoint instead of starting again. */
+class TrainerResumeTest {
+    static TrainingOptions tiny(Path train, Path dev, Path out, int epochs) {
+        return new TrainingOptions(train, dev, 1, 2, out, "translate", "en", "de", epochs, 0, 0, 20,
+                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false);
+    }
+
+    @Test
+    void secondRunResumesFromTheCheckpoint(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
+        Path out = dir.resolve("bundle");
+        TrainingState first = new Trainer(tiny(train, dev, out, 1), new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(first.dev).hasSize(1);
+        String vocabulary = Files.readString(out.resolve("checkpoint").resolve("source.vocab"));
+
+        // a longer run over the same output continues at epoch 2 with the saved vocabularies
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingState second = new Trainer(tiny(train, dev, out, 2), new PrintStream(log, true)).run();
+        assertThat(log.toString()).contains("resuming from").doesNotContain("epoch 1/2");
+        assertThat(second.dev).extracting(TrainingState.DevPoint::epoch).containsExactly(1, 2);
+        assertThat(second.step).isGreaterThan(first.step);
+        assertThat(Files.readString(out.resolve("checkpoint").resolve("source.vocab"))).isEqualTo(vocabulary);
+        assertThat(out.resolve("config.json")).exists();
+        assertThat(out.resolve("training.png")).exists();
+    }
+
+    @Test
+    void unreadableColumnsAreReportedWithTheFile(@TempDir Path dir) throws Exception {
+        Path train = Files.writeString(dir.resolve("one-column.tsv"), "just one column\n");
+        assertThatThrownBy(() -> ParallelCorpus.read(train, 1, 2, 0))
+                .hasMessageContaining("one-column.tsv").hasMessageContaining("column 2");
+    }
+}
