@@ -3,7 +3,6 @@ package dev.seq2seq.inference;
 import java.util.Arrays;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.transforms.custom.LogSoftMax;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -29,7 +28,7 @@ public final class EncoderDecoder {
     private final INDArray hiddenW;          // [D + A, D]
     private final float[] hiddenB;
     private final INDArray outW;             // [D, Vt]
-    private final INDArray outB;             // [1, Vt]
+    private final float[] outB;              // [Vt]
 
     public EncoderDecoder(Architecture arch, ComputationGraph graph) {
         this.arch = arch;
@@ -59,7 +58,7 @@ public final class EncoderDecoder {
         this.hiddenB = Matrices.dense(hidden.getParam("b")).toFloatVector();
         var out = graph.getLayer(Seq2SeqGraph.OUTPUT);
         this.outW = Matrices.dense(out.getParam("W"));
-        this.outB = Matrices.dense(out.getParam("b")).reshape(1, arch.targetVocabularySize());
+        this.outB = Matrices.dense(out.getParam("b")).toFloatVector();
     }
 
     public Architecture architecture() {
@@ -158,6 +157,31 @@ public final class EncoderDecoder {
                 } else {
                     System.arraycopy(h, b * hs, states, (b * maxLength + t) * stateSize + offset, hs);
                 }
+            }
+        }
+    }
+
+    /**
+     * Adds the bias and turns each row into log-probabilities in place. Plain Java: libnd4j's
+     * log_softmax op took longer than all the step's matrix products together.
+     */
+    static void logSoftmax(float[] logits, int rows, float[] bias) {
+        int v = bias.length;
+        for (int r = 0; r < rows; r++) {
+            int o = r * v;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < v; j++) {
+                float x = logits[o + j] + bias[j];
+                logits[o + j] = x;
+                max = Math.max(max, x);
+            }
+            double sum = 0;
+            for (int j = 0; j < v; j++) {
+                sum += Math.exp(logits[o + j] - max);
+            }
+            float logZ = (float) (max + Math.log(sum));
+            for (int j = 0; j < v; j++) {
+                logits[o + j] -= logZ;
             }
         }
     }
@@ -297,11 +321,11 @@ public final class EncoderDecoder {
             }
             float[] hidden = Matrices.times(combined, rows, hiddenW);
             for (int i = 0; i < hidden.length; i++) {
-                hidden[i] = (float) Math.tanh(hidden[i] + hiddenB[i % d]);
+                hidden[i] = RecurrentCell.tanh(hidden[i] + hiddenB[i % d]);
             }
-            INDArray logits = Matrices.matrix(hidden, rows, d).mmul(outW).addiRowVector(outB);
-            INDArray logProbs = Nd4j.exec(new LogSoftMax(logits, 1))[0];
-            return Matrices.rowMajor(logProbs);
+            float[] logits = Matrices.rowMajor(Matrices.product(Matrices.matrix(hidden, rows, d), outW));
+            logSoftmax(logits, rows, outB);
+            return logits;
         }
     }
 }
