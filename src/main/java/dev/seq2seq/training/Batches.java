@@ -11,13 +11,14 @@ import org.nd4j.linalg.dataset.MultiDataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Length-bucketed minibatches: every batch holds sources of one length (sorted by target length
- * inside), so the encoder never sees padding and the decoder little, and the batch order is
- * shuffled. Equal source lengths are also a correctness matter: after the first update, DL4J
- * 1.0.0-M2.1's bidirectional LSTM stops honouring the source mask, so padded sources would train
- * a different function from the one {@code EncoderDecoder} serves (see EncoderDecoderTest).
- * Inputs follow {@link Seq2SeqGraph}: source ids ending in EOS, decoder input BOS + target,
- * labels target + EOS.
+ * Length-bucketed minibatches: every batch holds pairs of one source length and one target
+ * length, so nothing is padded, and the batch order is shuffled.
+ *
+ * <p>Equal lengths are a correctness matter, not only speed. With DL4J 1.0.0-M2.1 the graph's
+ * gradients are wrong as soon as a batch is padded: after the first update the bidirectional
+ * LSTM stops applying the source mask, and with padded targets the decoder's gradients no longer
+ * match finite differences (some change sign). Unpadded batches give gradients that match
+ * (see {@code GradientCheckTest}), and the same function as {@code EncoderDecoder} serves.
  */
 public final class Batches {
     /** Ids of one pair: the source already ends in EOS, the target has neither BOS nor EOS. */
@@ -42,9 +43,11 @@ public final class Batches {
         List<int[]> batches = new ArrayList<>();
         int start = 0;
         while (start < order.size()) {
-            int length = pairs.get(order.get(start)).source().length;
+            EncodedPair first = pairs.get(order.get(start));
             int end = start;
-            while (end < order.size() && end - start < batchSize && pairs.get(order.get(end)).source().length == length) {
+            while (end < order.size() && end - start < batchSize
+                    && pairs.get(order.get(end)).source().length == first.source().length
+                    && pairs.get(order.get(end)).target().length == first.target().length) {
                 end++;
             }
             batches.add(order.subList(start, end).stream().mapToInt(Integer::intValue).toArray());

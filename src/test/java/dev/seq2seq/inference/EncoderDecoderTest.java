@@ -29,7 +29,7 @@ class EncoderDecoderTest {
         graph.init();
         Random random = new Random(7);
         List<Batches.EncodedPair> pairs = List.of(
-                pair(random, 6, 4), pair(random, 6, 6), pair(random, 6, 1));   // one source length, as training batches are
+                pair(random, 6, 4), pair(random, 6, Integer.getInteger("t1", 6)), pair(random, 6, 1));   // one source length, as training batches are
         int[] batch = {0, 1, 2};
         MultiDataSet data = Batches.toDataSet(pairs, batch, BOS, EOS);
         for (int i = 0; i < 3; i++) {
