@@ -16,6 +16,16 @@ public final class Cli {
     }
 
     public static int run(String... args) {
-        return new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        return new CommandLine(new Cli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, command, parsed) -> {
+                    // a clear one-line error for bad files or settings; the stack trace only with -Dseq2seq.debug
+                    command.getErr().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+                    if (Boolean.getBoolean("seq2seq.debug")) {
+                        e.printStackTrace(command.getErr());
+                    }
+                    return 2;
+                })
+                .execute(args);
     }
 }

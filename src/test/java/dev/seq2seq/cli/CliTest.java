@@ -1,0 +1,69 @@
+package dev.seq2seq.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    private static String run(int[] exit, String... args) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
+        System.setOut(capture);
+        System.setErr(capture);
+        try {
+            exit[0] = Cli.run(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        return buffer.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void subcommandsAreRecognised() {
+        assertThat(Cli.isSubcommand("train")).isTrue();
+        assertThat(Cli.isSubcommand("evaluate")).isTrue();
+        assertThat(Cli.isSubcommand("benchmark")).isTrue();
+        assertThat(Cli.isSubcommand("--server.port=9090")).isFalse();
+    }
+
+    @Test
+    void missingRequiredOptionsAreNamed() {
+        int[] exit = new int[1];
+        String output = run(exit, "train", "--train", "x.tsv");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("Missing required options").contains("--dev").contains("--output");
+    }
+
+    @Test
+    void evaluateWritesOneHypothesisPerLineAndPrintsBleuAndChrf(@TempDir Path dir) throws Exception {
+        Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
+        Path test = Files.write(dir.resolve("test.tsv"), List.of("el gato come pescado\tthe cat eats fish",
+                "hola\thello", "la casa es grande\tthe house is big"), StandardCharsets.UTF_8);
+        Path hyp = dir.resolve("hyp.txt");
+        int[] exit = new int[1];
+        String output = run(exit, "evaluate", "--model", bundle.toString(), "--test", test.toString(),
+                "--source-column", "1", "--target-column", "2", "--output", hyp.toString(), "--beam-size", "2");
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(Files.readAllLines(hyp)).hasSize(3);
+        assertThat(output).containsPattern("BLEU \\d+\\.\\d\\d").containsPattern("chrF \\d+\\.\\d\\d");
+    }
+
+    @Test
+    void evaluateOnAMissingBundleFailsWithTheFileName(@TempDir Path dir) {
+        int[] exit = new int[1];
+        String output = run(exit, "evaluate", "--model", dir.resolve("nope").toString(), "--test", "t.tsv",
+                "--source-column", "1", "--target-column", "2", "--output", "h.txt");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("nope").contains("config.json");
+    }
+}
