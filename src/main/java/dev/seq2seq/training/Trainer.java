@@ -159,9 +159,10 @@ public final class Trainer {
             var report = Evaluation.run(model, devSources, devTargets, DecodingOptions.greedy(DecodingOptions.MAX_LENGTH), 64, null);
             state.dev.add(new TrainingState.DevPoint(state.epoch, state.step, report.bleu().score(), report.chrf()));
             boolean improved = report.bleu().score() > state.bestBleu;
+            boolean tie = report.bleu().score() == state.bestBleu;   // same dev score after more training: keep the later
             out.printf(Locale.ROOT, "epoch %d: dev BLEU %.2f chrF %.2f (greedy, %d sentences in %.1f s)%s%n",
                     state.epoch, report.bleu().score(), report.chrf(), devSources.size(), report.seconds(),
-                    improved ? "  best so far: saved" : "");
+                    improved ? "  best so far: saved" : tie ? "  equals the best: saved" : "");
             for (int i = 0; i < Math.min(3, devSources.size()); i++) {
                 out.printf("  %s%n    -> %s%n", devSources.get(i), report.hypotheses().get(i));
             }
@@ -171,6 +172,10 @@ public final class Trainer {
                 state.epochsWithoutImprovement = 0;
                 ModelBundle.save(dir, config(arch, state, report.chrf(), train.pairs().size()), graph, sourceTok, targetTok);
             } else {
+                if (tie) {
+                    state.bestEpoch = state.epoch;
+                    ModelBundle.save(dir, config(arch, state, report.chrf(), train.pairs().size()), graph, sourceTok, targetTok);
+                }
                 state.epochsWithoutImprovement++;
                 state.learningRate *= o.learningRateDecay();
                 graph.setLearningRate(state.learningRate);
