@@ -39,6 +39,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data-name", defaultValue = "") String dataName;
     @Option(names = "--data-licence", defaultValue = "") String dataLicence;
     @Option(names = "--data-attribution", defaultValue = "") String dataAttribution;
+    @Option(names = "--stop-at-bleu", defaultValue = "0", description = "stop once dev BLEU reaches this (0: off)") double stopAtBleu;
     @Option(names = "--conversation-history", description = "chat: the model was trained with previous turns in the source") boolean history;
 
     @Override
@@ -46,7 +47,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(train, dev, sourceColumn, targetColumn, output, task,
                 sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
                 embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
-                checkpointMinutes, dataName, dataLicence, dataAttribution, history);
+                checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu);
         new Trainer(options, System.out).run();
         return 0;
     }

@@ -184,6 +184,11 @@ public final class Trainer {
             }
             state.epoch++;
             state.nextBatch = 0;
+            if (o.stopAtBleu() > 0 && state.bestBleu >= o.stopAtBleu()) {
+                out.printf(Locale.ROOT, "dev BLEU reached %.2f: stopping%n", o.stopAtBleu());
+                state.stoppedEarly = true;
+                break;
+            }
             if (state.epochsWithoutImprovement >= o.patience()) {
                 out.println("early stop: dev BLEU has not improved for " + o.patience() + " epochs");
                 state.stoppedEarly = true;

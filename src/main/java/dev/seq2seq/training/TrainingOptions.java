@@ -14,7 +14,7 @@ public record TrainingOptions(
         int embeddingSize, int hiddenSize, int decoderSize, int attentionSize, double dropout,
         double learningRate, double learningRateDecay, int batchSize, int patience, long seed,
         int checkpointMinutes, String dataName, String dataLicence, String dataAttribution,
-        boolean usesConversationHistory) {
+        boolean usesConversationHistory, double stopAtBleu) {
 
     public TrainingOptions {
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainerResumeTest {
     static TrainingOptions tiny(Path train, Path dev, Path out, int epochs) {
         return new TrainingOptions(train, dev, 1, 2, out, "translate", "en", "de", epochs, 0, 0, 20,
-                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false);
+                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0);
     }
 
     @Test
