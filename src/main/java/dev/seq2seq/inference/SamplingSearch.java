@@ -1,8 +1,6 @@
 package dev.seq2seq.inference;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -11,56 +9,20 @@ import java.util.SplittableRandom;
  * blocking. Each source has its own generator seeded from the options, so a seeded request gives
  * the same reply whatever else shares its batch.
  */
-public final class SamplingSearch implements SearchStrategy {
+public final class SamplingSearch extends SingleHypothesisSearch {
+    private SplittableRandom[] random;
+
     @Override
-    public List<List<Hypothesis>> search(DecoderStep step, DecodingOptions options) {
-        int n = step.sources();
-        int vocab = step.vocabularySize();
-        SplittableRandom[] random = new SplittableRandom[n];
-        for (int s = 0; s < n; s++) {
+    protected void start(int sources, DecodingOptions options) {
+        random = new SplittableRandom[sources];
+        for (int s = 0; s < sources; s++) {
             random[s] = options.seed() == null ? new SplittableRandom() : new SplittableRandom(options.seed());
         }
-        int[][] tokens = new int[n][options.maxLength()];
-        int[] lengths = new int[n];
-        double[] logProbs = new double[n];
-        boolean[] ended = new boolean[n];
-        int[] alive = new int[n];
-        Arrays.setAll(alive, i -> i);
-        int[] previous = new int[n];
-        Arrays.fill(previous, step.startToken());
-        DecoderState state = step.initialState();
-        for (int t = 0; t < options.maxLength() && alive.length > 0; t++) {
-            float[] scores = step.logProbs(state, previous);
-            List<Integer> keep = new ArrayList<>();
-            for (int r = 0; r < alive.length; r++) {
-                int s = alive[r];
-                SearchStrategy.banRepeatedNgrams(tokens[s], lengths[s], options.noRepeatNgram(), scores, r * vocab);
-                int token = sample(scores, r * vocab, vocab, options, random[s]);
-                logProbs[s] += scores[r * vocab + token];
-                if (token == step.endToken()) {
-                    ended[s] = true;
-                } else {
-                    tokens[s][lengths[s]++] = token;
-                    keep.add(r);
-                }
-            }
-            int[] rows = keep.stream().mapToInt(Integer::intValue).toArray();
-            int[] nextAlive = new int[rows.length];
-            previous = new int[rows.length];
-            for (int i = 0; i < rows.length; i++) {
-                nextAlive[i] = alive[rows[i]];
-                previous[i] = tokens[nextAlive[i]][lengths[nextAlive[i]] - 1];
-            }
-            if (rows.length > 0 && rows.length != alive.length) {
-                state = step.select(state, rows);
-            }
-            alive = nextAlive;
-        }
-        List<List<Hypothesis>> out = new ArrayList<>(n);
-        for (int s = 0; s < n; s++) {
-            out.add(List.of(new Hypothesis(Arrays.copyOf(tokens[s], lengths[s]), logProbs[s], logProbs[s])));
-        }
-        return out;
+    }
+
+    @Override
+    protected int choose(int source, float[] scores, int offset, int vocab, DecodingOptions options) {
+        return sample(scores, offset, vocab, options, random[source]);
     }
 
     static int sample(float[] logProbs, int offset, int vocab, DecodingOptions options, SplittableRandom random) {
