@@ -273,7 +273,7 @@ public final class Trainer {
         hp.put("maxPairs", o.maxPairs());
         hp.put("patience", o.patience());
         hp.put("seed", o.seed());
-        hp.put("optimizer", "Adam, gradient L2 clipping 5 per layer");
+        hp.put("optimizer", "Adam, no gradient clipping");
         return new BundleConfig.Training(hp, state.dev.size(), state.bestEpoch, round(state.seconds),
                 round(state.seconds > 0 ? state.targetTokens / state.seconds : 0), null);
     }
