@@ -163,7 +163,7 @@ public final class EncoderDecoder {
 
     /**
      * Adds the bias and turns each row into log-probabilities in place. Plain Java: libnd4j's
-     * log_softmax op took longer than all the step's matrix products together.
+     * log_softmax op took about as long as all the step's matrix products together.
      */
     static void logSoftmax(float[] logits, int rows, float[] bias) {
         int v = bias.length;

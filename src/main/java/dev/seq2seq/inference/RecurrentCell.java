@@ -75,7 +75,7 @@ public final class RecurrentCell {
         return new LstmGates(f, i, o, a, c, o * Math.tanh(c));
     }
 
-    /** tanh through the JIT's exp intrinsic; Math.tanh (StrictMath) was a fifth of a decoder step. */
+    /** tanh through the JIT's exp intrinsic; Math.tanh (StrictMath) was about a tenth of a decoder step's samples. */
     static float tanh(float x) {
         if (x > 15f) {
             return 1f;

@@ -71,7 +71,7 @@ public final class Seq2SeqGraph {
                 .updater(new Adam(learningRate))
                 .weightInit(WeightInit.XAVIER)
                 // no gradient clipping: DL4J's ClipL2PerLayer at 5 held the per-token loss near 6 for a
-                // whole Tatoeba epoch; without it the loss reached ~4 within 1,000 updates
+                // whole Tatoeba epoch; without it the loss averaged about 4.3 from update ~600 on
                 .graphBuilder()
                 .addInputs(SOURCE, TARGET)
                 .addLayer(SRC_EMBED, new EmbeddingSequenceLayer.Builder()

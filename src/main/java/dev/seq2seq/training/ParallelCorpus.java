@@ -38,7 +38,7 @@ public final class ParallelCorpus {
                 String[] fields = line.split("\t", -1);
                 int needed = Math.max(sourceColumn, targetColumn);
                 if (fields.length < needed) {
-                    if (pairs.isEmpty() && lineNumber == 1 && fields.length < needed) {
+                    if (lineNumber == 1) {
                         throw new IOException(file + ": line 1 has " + fields.length + " TAB-separated columns, column " + needed + " was asked for");
                     }
                     skipped++;
