@@ -30,7 +30,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--decoder", defaultValue = "256") int decoder;
     @Option(names = "--attention", defaultValue = "256") int attention;
     @Option(names = "--dropout", defaultValue = "0.2") double dropout;
-    @Option(names = "--learning-rate", defaultValue = "0.002") double learningRate;
+    @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}; 0.01 left tiny models stuck at the unigram loss)") double learningRate;
     @Option(names = "--lr-decay", defaultValue = "0.5", description = "learning-rate factor after an epoch without dev improvement") double lrDecay;
     @Option(names = "--batch-size", defaultValue = "64") int batchSize;
     @Option(names = "--patience", defaultValue = "3", description = "stop after this many epochs without dev improvement") int patience;

@@ -29,6 +29,7 @@ public final class EncoderDecoder {
     private final float[] hiddenB;
     private final INDArray outW;             // [D, Vt]
     private final float[] outB;              // [Vt]
+    private final long parameters;
 
     public EncoderDecoder(Architecture arch, ComputationGraph graph) {
         this.arch = arch;
@@ -59,6 +60,12 @@ public final class EncoderDecoder {
         var out = graph.getLayer(Seq2SeqGraph.OUTPUT);
         this.outW = Matrices.dense(out.getParam("W"));
         this.outB = Matrices.dense(out.getParam("b")).toFloatVector();
+        this.parameters = graph.numParams();
+    }
+
+    /** Number of trained parameters. */
+    public long parameterCount() {
+        return parameters;
     }
 
     public Architecture architecture() {

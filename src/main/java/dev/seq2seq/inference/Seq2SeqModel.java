@@ -1,5 +1,6 @@
 package dev.seq2seq.inference;
 
+import dev.seq2seq.text.Sentences;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -28,6 +29,36 @@ public final class Seq2SeqModel {
         int limit = bundle.config().maxSourceTokens() - 1;
         int[] out = Arrays.copyOf(ids, Math.min(ids.length, limit) + 1);
         out[out.length - 1] = bundle.sourceTokenizer().vocabulary().eos();
+        return out;
+    }
+
+    /**
+     * The text cut into pieces the model takes whole: its sentences, and any sentence longer than
+     * the bundle's source limit cut between words (a single word longer than the limit stands alone
+     * and is truncated by {@link #sourceIds}). Joined with spaces, the pieces are the normalized text.
+     */
+    public List<String> segments(String text) {
+        int budget = bundle.config().maxSourceTokens() - 1;
+        List<String> out = new ArrayList<>();
+        for (String sentence : Sentences.split(text)) {
+            if (bundle.sourceTokenizer().encode(sentence).length <= budget) {
+                out.add(sentence);
+                continue;
+            }
+            StringBuilder piece = new StringBuilder();
+            int used = 0;
+            for (String word : sentence.split(" ")) {
+                int cost = bundle.sourceTokenizer().encode(word).length;
+                if (piece.length() > 0 && used + cost > budget) {
+                    out.add(piece.toString());
+                    piece.setLength(0);
+                    used = 0;
+                }
+                piece.append(piece.length() > 0 ? " " : "").append(word);
+                used += cost;
+            }
+            out.add(piece.toString());
+        }
         return out;
     }
 

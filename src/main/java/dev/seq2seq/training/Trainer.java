@@ -2,6 +2,8 @@ package dev.seq2seq.training;
 
 import dev.seq2seq.evaluation.Evaluation;
 import dev.seq2seq.inference.Architecture;
+import dev.seq2seq.inference.DecoderState;
+import dev.seq2seq.inference.DecoderStep;
 import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.DecodingOptions;
 import dev.seq2seq.inference.EncoderDecoder;
@@ -80,6 +82,7 @@ public final class Trainer {
                 o.embeddingSize(), o.hiddenSize(), o.decoderSize(), o.attentionSize(), o.dropout());
 
         List<Batches.EncodedPair> pairs = encode(train.pairs(), sourceTok, targetTok);
+        List<Batches.EncodedPair> devPairs = encode(dev.pairs(), sourceTok, targetTok);
         long targetTokensPerEpoch = pairs.stream().mapToLong(Batches.EncodedPair::targetTokens).sum();
         out.printf(Locale.ROOT, "%d pairs within %d tokens (%d dropped as longer), %d target tokens per epoch%n",
                 pairs.size(), o.maxTokens(), train.pairs().size() - pairs.size(), targetTokensPerEpoch);
@@ -154,32 +157,30 @@ public final class Trainer {
                 }
             }
 
-            // end of epoch: dev scores, keep the best, decay or stop
+            // end of epoch: dev loss picks the best epoch and drives decay and early stop (smooth, and
+            // meaningful from the first epoch and for chat); BLEU and chrF are reported beside it
             Seq2SeqModel model = model(arch, graph, sourceTok, targetTok);
+            double devLoss = devLoss(model.bundle().network(), devPairs, bos, eos);
             var report = Evaluation.run(model, devSources, devTargets, DecodingOptions.greedy(DecodingOptions.MAX_LENGTH), 64, null);
-            state.dev.add(new TrainingState.DevPoint(state.epoch, state.step, report.bleu().score(), report.chrf()));
-            boolean improved = report.bleu().score() > state.bestBleu;
-            boolean tie = report.bleu().score() == state.bestBleu;   // same dev score after more training: keep the later
-            out.printf(Locale.ROOT, "epoch %d: dev BLEU %.2f chrF %.2f (greedy, %d sentences in %.1f s)%s%n",
-                    state.epoch, report.bleu().score(), report.chrf(), devSources.size(), report.seconds(),
-                    improved ? "  best so far: saved" : tie ? "  equals the best: saved" : "");
+            state.dev.add(new TrainingState.DevPoint(state.epoch, state.step, report.bleu().score(), report.chrf(), devLoss));
+            boolean improved = state.bestDevLoss == null || devLoss < state.bestDevLoss - 1e-4;
+            out.printf(Locale.ROOT, "epoch %d: dev loss %.3f, BLEU %.2f, chrF %.2f (greedy, %d sentences in %.1f s)%s%n",
+                    state.epoch, devLoss, report.bleu().score(), report.chrf(), devSources.size(), report.seconds(),
+                    improved ? "  best so far: saved" : "");
             for (int i = 0; i < Math.min(3, devSources.size()); i++) {
                 out.printf("  %s%n    -> %s%n", devSources.get(i), report.hypotheses().get(i));
             }
             if (improved) {
+                state.bestDevLoss = devLoss;
                 state.bestBleu = report.bleu().score();
                 state.bestEpoch = state.epoch;
                 state.epochsWithoutImprovement = 0;
                 ModelBundle.save(dir, config(arch, state, report.chrf(), train.pairs().size()), graph, sourceTok, targetTok);
             } else {
-                if (tie) {
-                    state.bestEpoch = state.epoch;
-                    ModelBundle.save(dir, config(arch, state, report.chrf(), train.pairs().size()), graph, sourceTok, targetTok);
-                }
                 state.epochsWithoutImprovement++;
                 state.learningRate *= o.learningRateDecay();
                 graph.setLearningRate(state.learningRate);
-                out.printf(Locale.ROOT, "no improvement for %d epoch(s): learning rate now %.2g%n",
+                out.printf(Locale.ROOT, "no dev loss improvement for %d epoch(s): learning rate now %.2g%n",
                         state.epochsWithoutImprovement, state.learningRate);
             }
             state.epoch++;
@@ -190,7 +191,7 @@ public final class Trainer {
                 break;
             }
             if (state.epochsWithoutImprovement >= o.patience()) {
-                out.println("early stop: dev BLEU has not improved for " + o.patience() + " epochs");
+                out.println("early stop: dev loss has not improved for " + o.patience() + " epochs");
                 state.stoppedEarly = true;
                 break;
             }
@@ -201,9 +202,43 @@ public final class Trainer {
         BundleConfig best = ModelBundle.readConfig(dir);
         ModelBundle.writeConfig(dir, withTraining(best, state));
         TrainingPlot.write(state, o.output().getFileName() + ": training loss and dev BLEU", dir.resolve(PLOT));
-        out.printf(Locale.ROOT, "done: best dev BLEU %.2f at epoch %d; %s of training, %.0f target tokens/s; bundle in %s%n",
-                state.bestBleu, state.bestEpoch, Progress.duration(state.seconds), state.targetTokens / state.seconds, dir);
+        out.printf(Locale.ROOT, "done: best epoch %d (dev BLEU %.2f); %s of training, %.0f target tokens/s; bundle in %s%n",
+                state.bestEpoch, state.bestBleu, Progress.duration(state.seconds), state.targetTokens / state.seconds, dir);
         return state;
+    }
+
+    /**
+     * Mean per-token cross-entropy on the dev pairs, teacher-forced, without dropout. It runs the
+     * serving decoder ({@link EncoderDecoder}, tested equal to the graph) over the gold prefixes:
+     * DL4J M2.1's {@code score} and {@code output} reuse a stale minibatch size in the graph's
+     * preprocessors and fail on dev batches of other sizes.
+     */
+    private double devLoss(EncoderDecoder network, List<Batches.EncodedPair> devPairs, int bos, int eos) {
+        double total = 0;
+        long tokens = 0;
+        for (int[] batch : Batches.plan(devPairs, o.batchSize(), 0)) {
+            int[][] sources = new int[batch.length][];
+            for (int r = 0; r < batch.length; r++) {
+                sources[r] = devPairs.get(batch[r]).source();
+            }
+            DecoderStep step = network.start(sources, bos, eos);
+            DecoderState state = step.initialState();
+            int length = devPairs.get(batch[0]).targetTokens();   // a batch holds one target length
+            int vocab = step.vocabularySize();
+            int[] previous = new int[batch.length];
+            java.util.Arrays.fill(previous, bos);
+            for (int t = 0; t < length; t++) {
+                float[] logProbs = step.logProbs(state, previous);
+                for (int r = 0; r < batch.length; r++) {
+                    int[] target = devPairs.get(batch[r]).target();
+                    int label = t < target.length ? target[t] : eos;
+                    total -= logProbs[r * vocab + label];
+                    previous[r] = label;
+                }
+            }
+            tokens += (long) length * batch.length;
+        }
+        return tokens == 0 ? Double.NaN : total / tokens;
     }
 
     private List<Batches.EncodedPair> encode(List<ParallelCorpus.Pair> pairs, BpeTokenizer src, BpeTokenizer tgt) {
@@ -245,8 +280,10 @@ public final class Trainer {
                 o.trainFile().getFileName().toString(), o.devFile().getFileName().toString(),
                 o.sourceColumn(), o.targetColumn(), trainPairs);
         Map<String, Object> scores = new LinkedHashMap<>();
-        if (state.bestBleu >= 0) {
-            scores.put("devBleuGreedy", round(state.dev.isEmpty() ? state.bestBleu : state.dev.get(state.dev.size() - 1).bleu()));
+        if (!state.dev.isEmpty()) {
+            TrainingState.DevPoint last = state.dev.get(state.dev.size() - 1);
+            scores.put("devLoss", Math.round(last.loss() * 1000) / 1000.0);
+            scores.put("devBleuGreedy", round(last.bleu()));
             scores.put("devChrfGreedy", round(devChrf));
         }
         return new BundleConfig(BundleConfig.FORMAT, o.output().getFileName().toString(), o.task(),

@@ -9,13 +9,14 @@ public final class TrainingState {
     public record LossPoint(long step, double loss) {}
 
     /** Dev scores after an epoch. */
-    public record DevPoint(int epoch, long step, double bleu, double chrf) {}
+    public record DevPoint(int epoch, long step, double bleu, double chrf, double loss) {}
 
     public int epoch = 1;             // the epoch in progress (1-based)
     public int nextBatch = 0;         // first batch of that epoch not yet trained on
     public long step = 0;
     public double learningRate;
-    public double bestBleu = -1;
+    public double bestBleu = -1;     // dev BLEU of the kept (best dev loss) epoch
+    public Double bestDevLoss;       // per-token dev loss of the kept epoch; null before the first
     public int bestEpoch = 0;
     public int epochsWithoutImprovement = 0;
     public double seconds = 0;        // training time so far, dev evaluation excluded

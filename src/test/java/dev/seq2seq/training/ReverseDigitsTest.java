@@ -78,7 +78,10 @@ class ReverseDigitsTest {
         double accuracy = (double) exact / pairs.size();
         System.out.printf("reverse-digits: exact match %.3f on %d held-out strings%n", accuracy, pairs.size());
         assertThat(accuracy).as(log.toString()).isGreaterThanOrEqualTo(0.99);
-        assertThat(log.toString()).contains("epoch 1/", "tok/s", "ETA", "dev BLEU");
+        assertThat(log.toString()).contains("epoch 1/", "tok/s", "ETA", "dev loss", "dev BLEU");
+        // the dev loss that picks the kept epoch falls as the model learns, to near zero once it is exact
+        var losses = state.dev.stream().mapToDouble(TrainingState.DevPoint::loss).toArray();
+        assertThat(losses[losses.length - 1]).isLessThan(losses[0]).isLessThan(0.1);
         assertThat(dir.resolve("bundle").resolve(Trainer.PLOT)).exists();
     }
 }

@@ -1,0 +1,94 @@
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop load: N clients each send one sentence per request, the next as soon as the answer
+ * arrives, for a fixed time. Prints one line per concurrency: requests/s, p50, p99, errors, 503s.
+ *
+ *   java bench/LoadGenerator.java KIND URL SENTENCES.tsv COLUMN SECONDS CLIENTS...
+ *   KIND: service (POST JSON {"q", "source": "es", "target": "en"}) or apy (POST form langpair=spa|eng&q=...)
+ */
+public class LoadGenerator {
+    public static void main(String[] args) throws Exception {
+        String kind = args[0];
+        URI uri = URI.create(args[1]);
+        int column = Integer.parseInt(args[3]);
+        List<String> sentences = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8).stream()
+                .map(l -> l.split("\t")[column - 1]).toList();
+        int seconds = Integer.parseInt(args[4]);
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
+        System.out.printf("%-8s %8s %10s %9s %9s %7s %6s%n", "system", "clients", "req/s", "p50 ms", "p99 ms", "errors", "503s");
+        for (int a = 5; a < args.length; a++) {
+            int clients = Integer.parseInt(args[a]);
+            AtomicInteger next = new AtomicInteger();
+            AtomicInteger errors = new AtomicInteger();
+            AtomicInteger busy = new AtomicInteger();
+            AtomicLong done = new AtomicLong();
+            List<long[]> latencies = new ArrayList<>();
+            long end = System.nanoTime() + seconds * 1_000_000_000L;
+            List<Thread> threads = new ArrayList<>();
+            for (int c = 0; c < clients; c++) {
+                long[] mine = new long[2_000_000];
+                int[] count = {0};
+                synchronized (latencies) { latencies.add(mine); }
+                Thread t = new Thread(() -> {
+                    while (System.nanoTime() < end) {
+                        String s = sentences.get(Math.floorMod(next.getAndIncrement(), sentences.size()));
+                        HttpRequest request = kind.equals("apy")
+                                ? HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                                        .POST(HttpRequest.BodyPublishers.ofString("langpair=spa%7Ceng&q=" + URLEncoder.encode(s, StandardCharsets.UTF_8))).build()
+                                : HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"q\": " + json(s) + ", \"source\": \"es\", \"target\": \"en\"}")).build();
+                        long t0 = System.nanoTime();
+                        try {
+                            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+                            long ns = System.nanoTime() - t0;
+                            if (r.statusCode() == 200) {
+                                if (count[0] < mine.length) mine[count[0]++] = ns;
+                                done.incrementAndGet();
+                            } else if (r.statusCode() == 503) {
+                                busy.incrementAndGet();
+                            } else {
+                                errors.incrementAndGet();
+                            }
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                    }
+                    mine[mine.length - 1] = count[0];   // how many were recorded
+                });
+                t.start();
+                threads.add(t);
+            }
+            for (Thread t : threads) t.join();
+            long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 0, (int) l[l.length - 1])).sorted().toArray();
+            double p50 = all.length == 0 ? Double.NaN : all[all.length / 2] / 1e6;
+            double p99 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.floor(all.length * 0.99))] / 1e6;
+            System.out.printf("%-8s %8d %10.1f %9.1f %9.1f %7d %6d%n", kind, clients, done.get() / (double) seconds, p50, p99, errors.get(), busy.get());
+        }
+        System.exit(0);
+    }
+
+    static String json(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') b.append('\\').append(c);
+            else if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,32 @@
+package dev.seq2seq;
+
+import dev.seq2seq.inference.BatchListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Batching metrics per model, at {@code /actuator/prometheus}: batch size (texts), queue wait,
+ * decode time, and generated tokens (its rate is tokens per second).
+ */
+final class BatchMetrics implements BatchListener {
+    private final MeterRegistry registry;
+
+    BatchMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public void batchDone(String model, int texts, int requests, long waitNanos, long decodeNanos, long targetTokens) {
+        DistributionSummary.builder("seq2seq.batch.size").tag("model", model).description("texts decoded together")
+                .publishPercentileHistogram().register(registry).record(texts);
+        Timer.builder("seq2seq.queue.wait").tag("model", model).description("longest queue wait in a batch")
+                .publishPercentileHistogram().register(registry).record(waitNanos, TimeUnit.NANOSECONDS);
+        Timer.builder("seq2seq.decode").tag("model", model).description("decoding time of one batch")
+                .publishPercentileHistogram().register(registry).record(decodeNanos, TimeUnit.NANOSECONDS);
+        Counter.builder("seq2seq.tokens.generated").tag("model", model).description("target tokens generated")
+                .register(registry).increment(targetTokens);
+    }
+}

@@ -1,0 +1,47 @@
+package dev.seq2seq;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The service's settings, under {@code seq2seq.*} (environment: {@code SEQ2SEQ_MODELS_DIR} and so on).
+ *
+ * @param modelsDir         directory of model bundles, relative to the working directory
+ * @param languageProfiles  the language identifier's profiles; default {@code <modelsDir>/langid.tsv}
+ */
+@ConfigurationProperties("seq2seq")
+public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path languageProfiles,
+                                @DefaultValue Limits limits, @DefaultValue Chat chat, @DefaultValue Batching batching) {
+
+    /**
+     * @param maxCharacters  characters per text (each {@code q}, each chat message)
+     * @param maxTexts       texts per {@code /translate} request
+     * @param maxRequestSize request body size
+     */
+    public record Limits(@DefaultValue("5000") int maxCharacters, @DefaultValue("50") int maxTexts,
+                         @DefaultValue("2MB") DataSize maxRequestSize) {}
+
+    /**
+     * @param maxConversations conversations kept; the least recently used go first
+     * @param idleTimeout      a conversation is forgotten after this long without a message
+     * @param maxTurnsKept     turns kept per conversation (the oldest go first)
+     */
+    public record Chat(@DefaultValue("10000") long maxConversations, @DefaultValue("30m") Duration idleTimeout,
+                       @DefaultValue("100") int maxTurnsKept) {}
+
+    /**
+     * @param maxBatch      texts decoded together at most
+     * @param maxDelay      how long the first request of a batch waits for others
+     * @param queueCapacity requests waiting per model before new ones get 503
+     * @param timeout       a request still waiting after this long gets 503
+     */
+    public record Batching(@DefaultValue("32") int maxBatch, @DefaultValue("5ms") Duration maxDelay,
+                           @DefaultValue("256") int queueCapacity, @DefaultValue("30s") Duration timeout) {}
+
+    public Path languageProfilesFile() {
+        return languageProfiles != null ? languageProfiles : modelsDir.resolve("langid.tsv");
+    }
+}

@@ -1,0 +1,107 @@
+package dev.seq2seq.api;
+
+import dev.seq2seq.api.generated.TranslateApi;
+import dev.seq2seq.api.generated.model.DetectRequest;
+import dev.seq2seq.api.generated.model.DetectedLanguage;
+import dev.seq2seq.api.generated.model.Language;
+import dev.seq2seq.api.generated.model.TranslateRequest;
+import dev.seq2seq.api.generated.model.TranslateResponse;
+import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.translate.Detection;
+import dev.seq2seq.translate.Translation;
+import dev.seq2seq.translate.TranslationRequest;
+import dev.seq2seq.translate.TranslationService;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /translate}, {@code /detect} and {@code /languages} in LibreTranslate's shapes. */
+@RestController
+public class TranslateController implements TranslateApi {
+    private final TranslationService translations;
+
+    public TranslateController(TranslationService translations) {
+        this.translations = translations;
+    }
+
+    @Override
+    public ResponseEntity<TranslateResponse> translate(TranslateRequest body) {
+        boolean array = body.getQ() instanceof List<?>;
+        List<String> texts = texts(body.getQ());
+        int alternatives = body.getAlternatives() == null ? 0 : body.getAlternatives();
+        List<Translation> done = translations.translate(new TranslationRequest(texts, body.getSource(), body.getTarget(),
+                body.getFormat(), alternatives, body.getBeamSize(), body.getMaxLength()));
+        TranslateResponse response = new TranslateResponse();
+        response.setAlternatives(null);
+        if (array) {
+            response.setTranslatedText(done.stream().map(Translation::text).toList());
+            if (alternatives > 0) {
+                response.setAlternatives(new ArrayList<>(done.stream().map(Translation::alternatives).toList()));
+            }
+            if (done.get(0).detected() != null) {
+                response.setDetectedLanguage(done.stream().map(t -> detected(t.detected())).toList());
+            }
+            if (Boolean.TRUE.equals(body.getReturnScores())) {
+                response.setScores(done.stream().map(Translation::score).toList());
+            }
+        } else {
+            Translation t = done.get(0);
+            response.setTranslatedText(t.text());
+            if (alternatives > 0) {
+                response.setAlternatives(new ArrayList<>(t.alternatives()));
+            }
+            if (t.detected() != null) {
+                response.setDetectedLanguage(detected(t.detected()));
+            }
+            if (Boolean.TRUE.equals(body.getReturnScores())) {
+                response.setScores(t.score());
+            }
+        }
+        return ResponseEntity.ok(response);
+    }
+
+    @Override
+    public ResponseEntity<List<DetectedLanguage>> detect(DetectRequest body) {
+        return ResponseEntity.ok(translations.detect(body.getQ()).stream().map(TranslateController::detected).toList());
+    }
+
+    @Override
+    public ResponseEntity<List<Language>> listLanguages() {
+        List<Language> languages = new ArrayList<>();
+        translations.languagePairs().forEach((code, targets) -> languages.add(
+                new Language(code, TranslationService.languageName(code), List.copyOf(targets))));
+        return ResponseEntity.ok(languages);
+    }
+
+    /** {@code q} as JSON gives a string or a list; anything else is the caller's mistake. */
+    private static List<String> texts(Object q) {
+        if (q instanceof String s) {
+            return List.of(s);
+        }
+        if (q instanceof List<?> list) {
+            List<String> texts = new ArrayList<>(list.size());
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof String s)) {
+                    throw new InvalidInputException("q", "q[" + i + "] must be a string, not " + jsonType(list.get(i)));
+                }
+                texts.add(s);
+            }
+            return texts;
+        }
+        throw new InvalidInputException("q", q == null ? "q is required: a text or an array of texts"
+                : "q must be a string or an array of strings, not " + jsonType(q));
+    }
+
+    private static String jsonType(Object value) {
+        if (value == null) return "null";
+        if (value instanceof Number) return "a number";
+        if (value instanceof Boolean) return "a boolean";
+        if (value instanceof List<?>) return "an array";
+        return "an object";
+    }
+
+    private static DetectedLanguage detected(Detection d) {
+        return new DetectedLanguage(d.language(), d.confidence());
+    }
+}

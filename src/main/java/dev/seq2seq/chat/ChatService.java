@@ -1,0 +1,124 @@
+package dev.seq2seq.chat;
+
+import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.inference.Generator;
+import dev.seq2seq.inference.InputValidation;
+import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.text.LanguageIdentifier;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Chat with the loaded chat models, one per language: picks the model by the conversation's (or
+ * the detected) language, samples a reply and records the turn in the conversation store.
+ */
+public final class ChatService {
+    /**
+     * How a model trained with conversation history ({@code usesConversationHistory} in its bundle)
+     * sees its input: the previous reply, this separator, then the new message. Training data for
+     * such a model must put the same in its source column.
+     */
+    public static final String HISTORY_SEPARATOR = " | ";
+
+    private final Map<String, Seq2SeqModel> byLanguage = new TreeMap<>();
+    private final LanguageIdentifier identifier;
+    private final ConversationStore store;
+    private final Generator generator;
+    private final int maxCharacters;
+    private final int maxTurnsKept;
+
+    public ChatService(List<Seq2SeqModel> models, LanguageIdentifier identifier, ConversationStore store,
+                       Generator generator, int maxCharacters, int maxTurnsKept) {
+        for (Seq2SeqModel m : models) {
+            BundleConfig c = m.bundle().config();
+            if (!c.task().equals(BundleConfig.CHAT)) {
+                throw new IllegalArgumentException(c.name() + " is a " + c.task() + " model, not a chat model");
+            }
+            byLanguage.put(c.sourceLanguage(), m);
+        }
+        this.identifier = identifier;
+        this.store = store;
+        this.generator = generator;
+        this.maxCharacters = maxCharacters;
+        this.maxTurnsKept = maxTurnsKept;
+    }
+
+    public Set<String> languages() {
+        return byLanguage.keySet();
+    }
+
+    public ChatReply chat(ChatMessage m) {
+        InputValidation.checkText("message", m.message(), maxCharacters);
+        Conversation conversation = null;
+        if (m.conversationId() != null) {
+            conversation = store.find(m.conversationId()).orElseThrow(() -> new ConversationNotFoundException(m.conversationId()));
+        }
+        String language = language(m, conversation);
+        Seq2SeqModel model = byLanguage.get(language);
+        String source = m.message();
+        if (conversation != null && !conversation.turns().isEmpty() && model.bundle().config().usesConversationHistory()) {
+            source = conversation.turns().get(conversation.turns().size() - 1).reply() + HISTORY_SEPARATOR + source;
+        }
+        String reply = generator.generate(model, List.of(source), options(model, m)).get(0).get(0).text();
+        String id = conversation != null ? conversation.id() : UUID.randomUUID().toString();
+        Conversation updated = store.update(id, new Conversation(id, language, List.of()),
+                c -> c.with(m.message(), reply, maxTurnsKept));
+        return new ChatReply(reply, id, language, updated.turns().get(updated.turns().size() - 1).number());
+    }
+
+    public Conversation conversation(String id) {
+        return store.find(id).orElseThrow(() -> new ConversationNotFoundException(id));
+    }
+
+    public void delete(String id) {
+        if (!store.delete(id)) {
+            throw new ConversationNotFoundException(id);
+        }
+    }
+
+    private String language(ChatMessage m, Conversation conversation) {
+        if (byLanguage.isEmpty()) {
+            throw new InvalidInputException("language", "no chat model is loaded");
+        }
+        if (m.language() != null) {
+            InputValidation.checkLanguage("language", m.language());
+            if (!byLanguage.containsKey(m.language())) {
+                throw new InvalidInputException("language", "no chat model for '" + m.language() + "'; available: "
+                        + String.join(", ", byLanguage.keySet()));
+            }
+            if (conversation != null && !conversation.language().equals(m.language())) {
+                throw new InvalidInputException("language", "conversation " + conversation.id() + " is in '"
+                        + conversation.language() + "', not '" + m.language() + "'");
+            }
+            return m.language();
+        }
+        if (conversation != null) {
+            return conversation.language();
+        }
+        var guesses = identifier.identify(m.message(), byLanguage.keySet());
+        if (!guesses.isEmpty()) {
+            return guesses.get(0).language();
+        }
+        return byLanguage.containsKey("en") ? "en" : byLanguage.keySet().iterator().next();   // digits only: nothing to detect
+    }
+
+    private static DecodingOptions options(Seq2SeqModel model, ChatMessage m) {
+        BundleConfig.Decoding d = model.bundle().config().decoding();
+        boolean sampling = d != null && d.strategy().equals("sampling");
+        double temperature = m.temperature() != null ? m.temperature() : sampling ? d.temperature() : 1.0;
+        int topK = m.topK() != null ? m.topK() : sampling ? d.topK() : 0;
+        double topP = m.topP() != null ? m.topP() : sampling ? d.topP() : 0.9;
+        int noRepeat = sampling ? d.noRepeatNgram() : 3;
+        try {
+            return DecodingOptions.sampling(temperature, topK, topP, m.seed(), noRepeat, DecodingOptions.MAX_LENGTH);
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().substring(0, e.getMessage().indexOf(' '));
+            throw new InvalidInputException(field, e.getMessage());
+        }
+    }
+}

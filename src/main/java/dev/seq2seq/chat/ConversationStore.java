@@ -1,0 +1,21 @@
+package dev.seq2seq.chat;
+
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * Where conversations live between requests. The in-memory store serves one instance; a shared
+ * store (Redis, a database) lets several instances serve the same conversations.
+ */
+public interface ConversationStore {
+    Optional<Conversation> find(String id);
+
+    /**
+     * Applies {@code change} to the stored conversation (or to {@code initial} when there is none)
+     * atomically with respect to other updates of the same id, stores and returns the result.
+     */
+    Conversation update(String id, Conversation initial, UnaryOperator<Conversation> change);
+
+    /** Forgets a conversation; false when there was none. */
+    boolean delete(String id);
+}

@@ -1,0 +1,31 @@
+package dev.seq2seq.chat;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** Conversations in memory, at most {@code maxConversations}, each forgotten after {@code idleTimeout} without use. */
+public final class InMemoryConversationStore implements ConversationStore {
+    private final Cache<String, Conversation> cache;
+
+    public InMemoryConversationStore(long maxConversations, Duration idleTimeout) {
+        this.cache = Caffeine.newBuilder().maximumSize(maxConversations).expireAfterAccess(idleTimeout).build();
+    }
+
+    @Override
+    public Optional<Conversation> find(String id) {
+        return Optional.ofNullable(cache.getIfPresent(id));
+    }
+
+    @Override
+    public Conversation update(String id, Conversation initial, UnaryOperator<Conversation> change) {
+        return cache.asMap().compute(id, (key, current) -> change.apply(current == null ? initial : current));
+    }
+
+    @Override
+    public boolean delete(String id) {
+        return cache.asMap().remove(id) != null;
+    }
+}

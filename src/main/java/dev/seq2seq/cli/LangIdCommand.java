@@ -1,0 +1,59 @@
+package dev.seq2seq.cli;
+
+import dev.seq2seq.text.LanguageIdentifier;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "langid", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Build the language identifier's n-gram profiles from TSV text columns.")
+final class LangIdCommand implements Callable<Integer> {
+    private static final Pattern SPEC = Pattern.compile("([a-z]{2})=(.+):(\\d+)");
+
+    @Option(names = "--text", required = true, paramLabel = "LANG=FILE:COLUMN",
+            description = "text of one language: ISO 639-1 code, TSV file and 1-based column (repeat; a language may repeat)")
+    List<String> texts;
+    @Option(names = "--output", required = true, description = "profiles file to write (e.g. models/langid.tsv)") Path output;
+    @Option(names = "--max-lines", defaultValue = "30000", description = "lines read per --text (default: ${DEFAULT-VALUE})") int maxLines;
+    @Option(names = "--keep", defaultValue = "4000", description = "n-grams kept per language (default: ${DEFAULT-VALUE})") int keep;
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, List<String>> byLanguage = new LinkedHashMap<>();
+        for (String spec : texts) {
+            Matcher m = SPEC.matcher(spec);
+            if (!m.matches()) {
+                throw new IllegalArgumentException("--text " + spec + ": expected LANG=FILE:COLUMN, e.g. en=train.tsv:1");
+            }
+            Path file = Path.of(m.group(2));
+            int column = Integer.parseInt(m.group(3));
+            List<String> lines = byLanguage.computeIfAbsent(m.group(1), k -> new ArrayList<>());
+            int read = 0;
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                String[] f = line.split("\t", -1);
+                if (column >= 1 && column <= f.length && !f[column - 1].isBlank()) {
+                    lines.add(f[column - 1]);
+                    if (++read == maxLines) {
+                        break;
+                    }
+                }
+            }
+            System.out.printf("%s: %d lines from %s column %d%n", m.group(1), read, file, column);
+        }
+        LanguageIdentifier identifier = LanguageIdentifier.train(byLanguage, keep);
+        Files.createDirectories(output.toAbsolutePath().getParent());
+        identifier.save(output);
+        System.out.printf("wrote %s (%d languages, %d bytes)%n", output, byLanguage.size(), Files.size(output));
+        return 0;
+    }
+}

@@ -1,0 +1,37 @@
+package dev.seq2seq.models;
+
+import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.inference.ModelRepository;
+import dev.seq2seq.inference.Seq2SeqModel;
+import java.util.List;
+import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The cards of every loaded model, read from their bundles' {@code config.json}. */
+public final class ModelCatalog {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
+
+    private final List<ModelCard> cards;
+
+    public ModelCatalog(ModelRepository repository) {
+        this.cards = repository.models().stream().map(ModelCatalog::card).toList();
+    }
+
+    public List<ModelCard> cards() {
+        return cards;
+    }
+
+    private static ModelCard card(Seq2SeqModel model) {
+        BundleConfig c = model.bundle().config();
+        return new ModelCard(c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), map(c.architecture()),
+                model.bundle().network().parameterCount(), c.architecture().sourceVocabularySize(),
+                c.architecture().targetVocabularySize(), map(c.data()), map(c.training()),
+                c.scores() == null ? Map.of() : c.scores(), c.usesConversationHistory());
+    }
+
+    private static Map<String, Object> map(Object record) {
+        return record == null ? Map.of() : JSON.convertValue(record, MAP);
+    }
+}

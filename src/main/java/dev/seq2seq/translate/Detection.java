@@ -1,0 +1,4 @@
+package dev.seq2seq.translate;
+
+/** A detected language with its confidence in percent (0-100), as LibreTranslate reports it. */
+public record Detection(String language, double confidence) {}

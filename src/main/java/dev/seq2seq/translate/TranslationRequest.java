@@ -1,0 +1,19 @@
+package dev.seq2seq.translate;
+
+import java.util.List;
+
+/**
+ * What to translate and how.
+ *
+ * @param texts        the texts, translated together
+ * @param source       ISO 639-1 code of the source language, or {@code auto}
+ * @param target       ISO 639-1 code of the target language
+ * @param format       only {@code text} is supported
+ * @param alternatives extra translations wanted per text
+ * @param beamSize     beam size, or null for the model's default
+ * @param maxLength    most target tokens per sentence, or null for the default
+ */
+public record TranslationRequest(List<String> texts, String source, String target, String format, int alternatives,
+                                 Integer beamSize, Integer maxLength) {
+    public static final String AUTO = "auto";
+}

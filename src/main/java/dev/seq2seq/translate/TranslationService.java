@@ -1,0 +1,208 @@
+package dev.seq2seq.translate;
+
+import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.inference.Generator;
+import dev.seq2seq.inference.InputValidation;
+import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.inference.Seq2SeqModel.Generation;
+import dev.seq2seq.text.LanguageIdentifier;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Translation with the loaded translation models: validates the request, detects the source
+ * language when asked, cuts each text into sentences the model takes whole, decodes all sentences
+ * for one model in one batch and puts the texts back together in order.
+ */
+public final class TranslationService {
+    private static final double DEFAULT_LENGTH_PENALTY = 0.6;
+    private static final int DEFAULT_BEAM = 5;
+
+    private final Map<String, Seq2SeqModel> byPair = new LinkedHashMap<>();   // "es-en" -> model
+    private final LanguageIdentifier identifier;
+    private final Generator generator;
+    private final int maxCharacters;
+    private final int maxTexts;
+
+    public TranslationService(List<Seq2SeqModel> models, LanguageIdentifier identifier, Generator generator,
+                              int maxCharacters, int maxTexts) {
+        for (Seq2SeqModel m : models) {
+            BundleConfig c = m.bundle().config();
+            if (!c.task().equals(BundleConfig.TRANSLATE)) {
+                throw new IllegalArgumentException(c.name() + " is a " + c.task() + " model, not a translation model");
+            }
+            byPair.put(pair(c.sourceLanguage(), c.targetLanguage()), m);
+        }
+        this.identifier = identifier;
+        this.generator = generator;
+        this.maxCharacters = maxCharacters;
+        this.maxTexts = maxTexts;
+    }
+
+    /** Source language -> the target languages it can be translated into, both sorted. */
+    public Map<String, Set<String>> languagePairs() {
+        Map<String, Set<String>> pairs = new TreeMap<>();
+        byPair.values().forEach(m -> pairs.computeIfAbsent(m.bundle().config().sourceLanguage(), k -> new TreeSet<>())
+                .add(m.bundle().config().targetLanguage()));
+        return pairs;
+    }
+
+    /** The English name of a language code ("es" -> "Spanish"). */
+    public static String languageName(String code) {
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(Locale.ENGLISH);
+        return name.isEmpty() ? code : name;
+    }
+
+    /** Languages the identifier knows, most likely first. */
+    public List<Detection> detect(String text) {
+        InputValidation.checkText("q", text, maxCharacters);
+        return identifier.identify(text, null).stream().map(TranslationService::detection).toList();
+    }
+
+    public List<Translation> translate(TranslationRequest request) {
+        List<String> texts = request.texts();
+        if (texts == null || texts.isEmpty()) {
+            throw new InvalidInputException("q", "q is required: a text or an array of 1 to " + maxTexts + " texts");
+        }
+        if (texts.size() > maxTexts) {
+            throw new InvalidInputException("q", "q has " + texts.size() + " texts; the limit is " + maxTexts + " per request");
+        }
+        boolean single = texts.size() == 1;
+        for (int i = 0; i < texts.size(); i++) {
+            InputValidation.checkText(single ? "q" : "q[" + i + "]", texts.get(i), maxCharacters);
+        }
+        if (request.format() != null && !request.format().equals("text")) {
+            throw new InvalidInputException("format", "format '" + request.format() + "' is not supported; use 'text'");
+        }
+        if (request.alternatives() < 0 || request.alternatives() > 10) {
+            throw new InvalidInputException("alternatives", "alternatives must be between 0 and 10, not " + request.alternatives());
+        }
+        String target = request.target();
+        InputValidation.checkLanguage("target", target);
+        String source = request.source() == null || request.source().isBlank() ? TranslationRequest.AUTO : request.source();
+
+        Detection[] detected = new Detection[texts.size()];
+        String[] sourceOf = new String[texts.size()];
+        if (source.equals(TranslationRequest.AUTO)) {
+            Set<String> candidates = new TreeSet<>();
+            languagePairs().forEach((s, targets) -> {
+                if (targets.contains(target)) {
+                    candidates.add(s);
+                }
+            });
+            if (candidates.isEmpty()) {
+                throw new InvalidInputException("target", "no model translates into '" + target + "'; available pairs: " + pairList());
+            }
+            candidates.add(target);
+            for (int i = 0; i < texts.size(); i++) {
+                List<LanguageIdentifier.Guess> guesses = identifier.identify(texts.get(i), candidates);
+                if (guesses.isEmpty()) {
+                    String field = single ? "q" : "q[" + i + "]";
+                    throw new InvalidInputException(field, field + ": cannot detect its language; give source");
+                }
+                detected[i] = detection(guesses.get(0));
+                sourceOf[i] = guesses.get(0).language();
+            }
+        } else {
+            InputValidation.checkLanguage("source", source);
+            if (source.equals(target)) {
+                throw new InvalidInputException("target", "source and target are both '" + source + "'");
+            }
+            if (!byPair.containsKey(pair(source, target))) {
+                throw new InvalidInputException("source", "no model translates " + source + "->" + target
+                        + "; available pairs: " + pairList());
+            }
+            Arrays.fill(sourceOf, source);
+        }
+
+        Translation[] out = new Translation[texts.size()];
+        Map<String, List<Integer>> byModel = new LinkedHashMap<>();
+        for (int i = 0; i < texts.size(); i++) {
+            if (sourceOf[i].equals(target)) {   // detected as already in the target language
+                out[i] = new Translation(texts.get(i), List.of(), 0, detected[i]);
+            } else {
+                byModel.computeIfAbsent(pair(sourceOf[i], target), k -> new ArrayList<>()).add(i);
+            }
+        }
+        byModel.forEach((key, indices) -> {
+            Seq2SeqModel model = byPair.get(key);
+            List<Translation> done = translateWith(model, indices.stream().map(texts::get).toList(), request);
+            for (int k = 0; k < indices.size(); k++) {
+                Translation t = done.get(k);
+                out[indices.get(k)] = new Translation(t.text(), t.alternatives(), t.score(), detected[indices.get(k)]);
+            }
+        });
+        return List.of(out);
+    }
+
+    private List<Translation> translateWith(Seq2SeqModel model, List<String> texts, TranslationRequest request) {
+        List<String> segments = new ArrayList<>();
+        int[] firstSegment = new int[texts.size() + 1];
+        for (int i = 0; i < texts.size(); i++) {
+            firstSegment[i] = segments.size();
+            segments.addAll(model.segments(texts.get(i)));
+        }
+        firstSegment[texts.size()] = segments.size();
+        List<List<Generation>> decoded = generator.generate(model, segments, options(model, request));
+        List<Translation> out = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i++) {
+            List<List<Generation>> parts = decoded.subList(firstSegment[i], firstSegment[i + 1]);
+            List<String> ranked = new ArrayList<>();
+            for (int rank = 0; rank <= request.alternatives(); rank++) {
+                StringBuilder text = new StringBuilder();
+                for (List<Generation> part : parts) {
+                    Generation g = part.get(Math.min(rank, part.size() - 1));
+                    text.append(text.length() > 0 && !g.text().isEmpty() ? " " : "").append(g.text());
+                }
+                if (!ranked.contains(text.toString()) || rank == 0) {
+                    ranked.add(text.toString());
+                }
+            }
+            double logProb = 0;
+            long tokens = 0;
+            for (List<Generation> part : parts) {
+                logProb += part.get(0).logProb();
+                tokens += part.get(0).tokens().length + 1;
+            }
+            out.add(new Translation(ranked.get(0), List.copyOf(ranked.subList(1, ranked.size())),
+                    tokens == 0 ? 0 : logProb / tokens, null));
+        }
+        return out;
+    }
+
+    private static DecodingOptions options(Seq2SeqModel model, TranslationRequest request) {
+        BundleConfig.Decoding d = model.bundle().config().decoding();
+        int beam = request.beamSize() != null ? request.beamSize()
+                : d != null && d.strategy().equals("beam") ? d.beamSize() : DEFAULT_BEAM;
+        beam = Math.max(beam, request.alternatives() + 1);
+        double lengthPenalty = d != null && d.strategy().equals("beam") ? d.lengthPenalty() : DEFAULT_LENGTH_PENALTY;
+        int maxLength = request.maxLength() != null ? request.maxLength() : DecodingOptions.MAX_LENGTH;
+        try {
+            return DecodingOptions.beam(beam, request.alternatives() + 1, lengthPenalty, maxLength);
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().startsWith("maxLength") ? "maxLength" : "beamSize";
+            throw new InvalidInputException(field, e.getMessage());
+        }
+    }
+
+    private static Detection detection(LanguageIdentifier.Guess g) {
+        return new Detection(g.language(), Math.round(g.probability() * 1000) / 10.0);
+    }
+
+    private String pairList() {
+        return byPair.isEmpty() ? "none (no translation model is loaded)" : String.join(", ", byPair.keySet());
+    }
+
+    private static String pair(String source, String target) {
+        return source + "->" + target;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.seq2seq.chat;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class InMemoryConversationStoreTest {
+    @Test
+    void concurrentTurnsAreAllKeptAndNumberedOnce() throws InterruptedException {
+        var store = new InMemoryConversationStore(100, Duration.ofMinutes(5));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int i = 0; i < 200; i++) {
+            int n = i;
+            pool.submit(() -> store.update("c", new Conversation("c", "en", List.of()), c -> c.with("m" + n, "r" + n, 1000)));
+        }
+        pool.shutdown();
+        assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        var turns = store.find("c").orElseThrow().turns();
+        assertThat(turns).hasSize(200);
+        assertThat(turns).extracting(Conversation.Turn::number).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(1, 200).boxed().toList());
+    }
+
+    @Test
+    void keepsTheLatestTurnsAndForgets() {
+        var store = new InMemoryConversationStore(100, Duration.ofMinutes(5));
+        for (int i = 1; i <= 5; i++) {
+            int n = i;
+            store.update("c", new Conversation("c", "ko", List.of()), c -> c.with("m" + n, "r" + n, 3));
+        }
+        assertThat(store.find("c").orElseThrow().turns()).extracting(Conversation.Turn::number).containsExactly(3, 4, 5);
+        assertThat(store.delete("c")).isTrue();
+        assertThat(store.delete("c")).isFalse();
+        assertThat(store.find("c")).isEmpty();
+    }
+
+    @Test
+    void forgetsIdleConversations() throws InterruptedException {
+        var store = new InMemoryConversationStore(100, Duration.ofMillis(50));
+        store.update("c", new Conversation("c", "en", List.of()), c -> c.with("m", "r", 10));
+        Thread.sleep(200);
+        assertThat(store.find("c")).isEmpty();
+    }
+}

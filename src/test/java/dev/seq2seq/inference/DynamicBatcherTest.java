@@ -1,0 +1,93 @@
+package dev.seq2seq.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DynamicBatcherTest {
+    static Seq2SeqModel model;
+    static final List<String> TEXTS = List.of("el gato come pescado", "la casa es grande", "Hola.", "Gracias.",
+            "el niño lee un libro", "¿Dónde está el tren?");
+    static final DecodingOptions GREEDY = DecodingOptions.greedy(30);
+
+    @BeforeAll
+    static void load() {
+        model = new Seq2SeqModel(ModelBundle.load(Path.of("src/test/resources/tiny-models/es-en")));
+    }
+
+    record Batch(int texts, int requests) {}
+
+    @Test
+    void concurrentRequestsAreDecodedTogetherWithTheSameResults() throws Exception {
+        List<Batch> batches = new CopyOnWriteArrayList<>();
+        try (var batcher = new DynamicBatcher(model, 32, 200, 100,
+                (m, texts, requests, wait, decode, tokens) -> batches.add(new Batch(texts, requests)))) {
+            List<CompletableFuture<List<List<Seq2SeqModel.Generation>>>> futures = new ArrayList<>();
+            for (String text : TEXTS) {
+                futures.add(batcher.submit(List.of(text), GREEDY, 10_000));
+            }
+            futures.add(batcher.submit(TEXTS.subList(0, 3), GREEDY, 10_000));   // a multi-text request joins too
+            for (int i = 0; i < TEXTS.size(); i++) {
+                String alone = model.generate(List.of(TEXTS.get(i)), GREEDY).get(0).get(0).text();
+                assertThat(futures.get(i).get(10, TimeUnit.SECONDS).get(0).get(0).text()).isEqualTo(alone);
+            }
+            var multi = futures.get(TEXTS.size()).get(10, TimeUnit.SECONDS);
+            assertThat(multi).hasSize(3);
+            assertThat(multi.get(2).get(0).text()).isEqualTo("Hello.");
+        }
+        assertThat(batches.stream().mapToInt(Batch::texts).sum()).isEqualTo(TEXTS.size() + 3);
+        assertThat(batches.stream().mapToInt(Batch::requests).max().orElse(0)).as("requests sharing a batch").isGreaterThan(1);
+    }
+
+    @Test
+    void aLoneRequestIsFlushedAfterTheDelay() throws Exception {
+        try (var batcher = new DynamicBatcher(model, 32, 50, 100, BatchListener.NONE)) {
+            long start = System.nanoTime();
+            var result = batcher.generate(List.of("Gracias."), GREEDY, 10_000);
+            double ms = (System.nanoTime() - start) / 1e6;
+            assertThat(result.get(0).get(0).text()).isEqualTo("Thank you.");
+            assertThat(ms).as("waited for the delay, not for a full batch").isGreaterThanOrEqualTo(45).isLessThan(5_000);
+        }
+    }
+
+    @Test
+    void aFullQueueRefusesAtOnceAndALateRequestFailsWithoutBeingDecoded() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        List<Integer> decoded = new CopyOnWriteArrayList<>();
+        BatchListener blocking = (m, texts, requests, wait, decode, tokens) -> {
+            decoded.add(texts);
+            busy.countDown();
+            try {
+                release.await();   // holds the worker after its first batch
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (var batcher = new DynamicBatcher(model, 1, 0, 2, blocking)) {
+            var first = batcher.submit(List.of("Hola."), GREEDY, 10_000);
+            assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
+            var late = batcher.submit(List.of("Gracias."), GREEDY, 20);
+            var waiting = batcher.submit(List.of("la casa es grande"), GREEDY, 10_000);
+            assertThatThrownBy(() -> batcher.submit(List.of("el gato come pescado"), GREEDY, 10_000))
+                    .isInstanceOf(OverloadedException.class).hasMessageContaining("queue limit");
+            Thread.sleep(100);
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS).get(0).get(0).text()).isEqualTo("Hello.");
+            assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(OverloadedException.class).hasMessageContaining("deadline");
+            assertThat(waiting.get(10, TimeUnit.SECONDS).get(0).get(0).text()).isEqualTo("the house is big");
+            assertThat(decoded).containsExactly(1, 1);   // the late request was never decoded
+        }
+    }
+}
