@@ -1,5 +1,5 @@
 // Calls a running service through the TypeScript client generated from api-spec/openapi.yaml.
-import { Configuration, TranslateApi, ChatApi, ModelsApi } from "../../target/ts-client/index";
+import { Configuration, TranslateApi, ChatApi, ModelsApi } from "../../target/ts-client/src/index";
 
 const basePath = process.argv[2] ?? "http://localhost:8080";
 const config = new Configuration({ basePath });
