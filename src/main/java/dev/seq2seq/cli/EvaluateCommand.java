@@ -1,5 +1,8 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.evaluation.Bleu;
+import dev.seq2seq.evaluation.ChatMetrics;
+import dev.seq2seq.evaluation.ChrF;
 import dev.seq2seq.evaluation.Evaluation;
 import dev.seq2seq.inference.DecodingOptions;
 import dev.seq2seq.inference.ModelBundle;
@@ -15,7 +18,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Translate a test file with a bundle, write one hypothesis per line, print sacreBLEU-compatible BLEU and chrF.")
+        description = "Decode a test file with a bundle, write one output per line, print sacreBLEU-compatible BLEU and chrF (and chat measures for chat bundles).")
 final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, description = "bundle directory") Path model;
     @Option(names = "--test", required = true, description = "TSV test pairs") Path test;
@@ -26,6 +29,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--length-penalty", description = "GNMT alpha (default: the bundle's)") Double lengthPenalty;
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
     @Option(names = "--max-pairs", defaultValue = "0") int maxPairs;
+    @Option(names = "--seed", defaultValue = "1", description = "sampling seed for chat bundles (default: ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--retrieval-train", description = "chat: training pairs (same columns) for the retrieval baseline") Path retrievalTrain;
 
     @Override
     public Integer call() throws Exception {
@@ -43,11 +48,27 @@ final class EvaluateCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "%.1f s, %.1f sentences/s%n", report.seconds(), sources.size() / report.seconds());
         System.out.printf(Locale.ROOT, "BLEU %.2f%n", report.bleu().score());
         System.out.printf(Locale.ROOT, "chrF %.2f%n", report.chrf());
+        if (options.strategy() == DecodingOptions.Strategy.SAMPLING) {
+            System.out.printf(Locale.ROOT, "distinct-2 %.3f%n", ChatMetrics.distinct2(report.hypotheses()));
+            System.out.printf(Locale.ROOT, "most frequent reply share %.3f%n", ChatMetrics.topReplyShare(report.hypotheses()));
+        }
+        if (retrievalTrain != null) {
+            var train = ParallelCorpus.read(retrievalTrain, sourceColumn, targetColumn, 0).pairs();
+            List<String> retrieved = ChatMetrics.retrieve(sources, train.stream().map(ParallelCorpus.Pair::source).toList(),
+                    train.stream().map(ParallelCorpus.Pair::target).toList());
+            System.out.printf(Locale.ROOT, "retrieval baseline: BLEU %.2f chrF %.2f distinct-2 %.3f most frequent reply share %.3f%n",
+                    Bleu.corpus(retrieved, references).score(), ChrF.corpus(retrieved, references),
+                    ChatMetrics.distinct2(retrieved), ChatMetrics.topReplyShare(retrieved));
+        }
         return 0;
     }
 
     private DecodingOptions options(Seq2SeqModel seq2seq) {
         DecodingOptions defaults = seq2seq.defaultOptions();
+        if (defaults.strategy() == DecodingOptions.Strategy.SAMPLING && beamSize == null) {   // chat: as served, seeded
+            return DecodingOptions.sampling(defaults.temperature(), defaults.topK(), defaults.topP(), seed,
+                    defaults.noRepeatNgram(), DecodingOptions.MAX_LENGTH);
+        }
         int beam = beamSize != null ? beamSize : (defaults.strategy() == DecodingOptions.Strategy.BEAM ? defaults.beamSize() : 1);
         double alpha = lengthPenalty != null ? lengthPenalty : defaults.lengthPenalty();
         return beam == 1 && lengthPenalty == null ? DecodingOptions.greedy(DecodingOptions.MAX_LENGTH)
