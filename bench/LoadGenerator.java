@@ -59,8 +59,9 @@ public class LoadGenerator {
                             if (r.statusCode() == 200) {
                                 if (count[0] < mine.length) mine[count[0]++] = ns;
                                 done.incrementAndGet();
-                            } else if (r.statusCode() == 503) {
-                                busy.incrementAndGet();
+                            } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()
+                                    && r.body().contains("\"status\":503")) {
+                                busy.incrementAndGet();   // a polite refusal: problem+json with Retry-After
                             } else {
                                 errors.incrementAndGet();
                             }

@@ -17,7 +17,7 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 apertium-apy -p "$APY_PORT" "$MODES" > /tmp/bench-apy.log 2>&1 & pids+=($!)
-OMP_NUM_THREADS=1 java -jar "$JAR" --server.port="$PORT" > /tmp/bench-service.log 2>&1 & pids+=($!)
+OMP_NUM_THREADS=1 java -jar "$JAR" --server.port="$PORT" --seq2seq.models-dir="${MODELS_DIR:-models}" --seq2seq.language-profiles=models/langid.tsv > /tmp/bench-service.log 2>&1 & pids+=($!)
 for i in $(seq 1 180); do
   curl -fsS "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP \
     && curl -fsS "localhost:$APY_PORT/listPairs" >/dev/null 2>&1 && break
