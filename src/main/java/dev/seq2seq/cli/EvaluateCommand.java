@@ -20,11 +20,12 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Decode a test file with a bundle, write one output per line, print sacreBLEU-compatible BLEU and chrF (and chat measures for chat bundles).")
 final class EvaluateCommand implements Callable<Integer> {
-    @Option(names = "--model", required = true, description = "bundle directory") Path model;
+    @Option(names = "--model", description = "bundle directory") Path model;
+    @Option(names = "--hypotheses", description = "score this file (one output per line, e.g. another system's) instead of decoding with --model") Path hypotheses;
     @Option(names = "--test", required = true, description = "TSV test pairs") Path test;
     @Option(names = "--source-column", required = true) int sourceColumn;
     @Option(names = "--target-column", required = true) int targetColumn;
-    @Option(names = "--output", required = true, description = "hypotheses file, one per line") Path output;
+    @Option(names = "--output", description = "where to write the hypotheses, one per line (with --model)") Path output;
     @Option(names = "--beam-size", description = "beam size (default: the bundle's; 1 = greedy)") Integer beamSize;
     @Option(names = "--length-penalty", description = "GNMT alpha (default: the bundle's)") Double lengthPenalty;
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
@@ -34,6 +35,24 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((model == null) == (hypotheses == null)) {
+            throw new IllegalArgumentException("give either --model (and --output) or --hypotheses");
+        }
+        if (hypotheses != null) {
+            var pairs = ParallelCorpus.read(test, sourceColumn, targetColumn, maxPairs).pairs();
+            List<String> hyps = Files.readAllLines(hypotheses, StandardCharsets.UTF_8);
+            if (hyps.size() != pairs.size()) {
+                throw new IllegalArgumentException(hypotheses + " has " + hyps.size() + " lines but " + test + " has "
+                        + pairs.size() + " pairs");
+            }
+            List<String> references = pairs.stream().map(ParallelCorpus.Pair::target).toList();
+            System.out.printf(Locale.ROOT, "BLEU %.2f%n", Bleu.corpus(hyps, references).score());
+            System.out.printf(Locale.ROOT, "chrF %.2f%n", ChrF.corpus(hyps, references));
+            return 0;
+        }
+        if (output == null) {
+            throw new IllegalArgumentException("--output is required with --model");
+        }
         Seq2SeqModel seq2seq = new Seq2SeqModel(ModelBundle.load(model));
         var pairs = ParallelCorpus.read(test, sourceColumn, targetColumn, maxPairs).pairs();
         List<String> sources = pairs.stream().map(ParallelCorpus.Pair::source).toList();

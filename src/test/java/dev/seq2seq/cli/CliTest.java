@@ -66,4 +66,20 @@ class CliTest {
         assertThat(exit[0]).isNotZero();
         assertThat(output).contains("nope").contains("config.json");
     }
+
+    @Test
+    void evaluateScoresAnotherSystemsOutputAndChecksLineCounts(@TempDir Path dir) throws Exception {
+        Path test = Files.write(dir.resolve("test.tsv"), List.of("hola\thello there my good friend", "gracias\tthank you very much indeed"), StandardCharsets.UTF_8);
+        Path hyp = Files.write(dir.resolve("hyp.txt"), List.of("hello there my good friend", "thank you very much indeed"), StandardCharsets.UTF_8);
+        int[] exit = new int[1];
+        String output = run(exit, "evaluate", "--hypotheses", hyp.toString(), "--test", test.toString(),
+                "--source-column", "1", "--target-column", "2");
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("BLEU 100.00", "chrF 100.00");
+        Files.write(hyp, List.of("hello there"), StandardCharsets.UTF_8);
+        output = run(exit, "evaluate", "--hypotheses", hyp.toString(), "--test", test.toString(),
+                "--source-column", "1", "--target-column", "2");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("has 1 lines but").contains("2 pairs");
+    }
 }
