@@ -4,7 +4,7 @@ ARG BASE_IMAGE=eclipse-temurin:17-jre
 
 FROM ${BASE_IMAGE} AS layers
 WORKDIR /layers
-COPY target/seq2seq-service-*.jar app.jar
+COPY target/seq2seq-service-0.1.0-SNAPSHOT.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
 FROM ${BASE_IMAGE}
@@ -14,17 +14,17 @@ RUN if ! command -v curl >/dev/null; then apt-get update && apt-get install -y -
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin seq2seq \
     && mkdir -p /app/cache && chown seq2seq /app/cache
 WORKDIR /app
-# models change rarely: their layer comes before the code's
-COPY --chown=seq2seq models/ /app/models/
-# dependencies (ND4J natives, Spring) before the application's own classes
+# least to most often changed: dependencies (ND4J natives, Spring), the models, then our classes
 COPY --from=layers /layers/extracted/dependencies/ ./
 COPY --from=layers /layers/extracted/spring-boot-loader/ ./
 COPY --from=layers /layers/extracted/snapshot-dependencies/ ./
+COPY --chown=seq2seq models/ /app/models/
 COPY --from=layers /layers/extracted/application/ ./
 USER seq2seq
+# heap at 40% of the container limit: ND4J keeps its arrays off-heap (JavaCPP allows up to twice the heap)
 ENV SEQ2SEQ_MODELS_DIR=/app/models \
     OMP_NUM_THREADS=1 \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/app/cache"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=40 -XX:+ExitOnOutOfMemoryError -Dorg.bytedeco.javacpp.cachedir=/app/cache"
 EXPOSE 8080
 HEALTHCHECK --interval=10s --timeout=3s --start-period=120s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health/readiness || exit 1

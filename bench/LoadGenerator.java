@@ -22,11 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public class LoadGenerator {
     public static void main(String[] args) throws Exception {
+        if (args.length < 6) {
+            System.err.println("usage: java bench/LoadGenerator.java service|apy URL SENTENCES.tsv COLUMN SECONDS CLIENTS...");
+            System.exit(2);
+        }
         String kind = args[0];
         URI uri = URI.create(args[1]);
         int column = Integer.parseInt(args[3]);
         List<String> sentences = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8).stream()
-                .map(l -> l.split("\t")[column - 1]).toList();
+                .map(l -> l.split("\t")).filter(f -> f.length >= column).map(f -> f[column - 1]).toList();
         int seconds = Integer.parseInt(args[4]);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
@@ -41,23 +45,23 @@ public class LoadGenerator {
             long end = System.nanoTime() + seconds * 1_000_000_000L;
             List<Thread> threads = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
-                long[] mine = new long[2_000_000];
+                long[][] mine = {new long[1024]};
                 int[] count = {0};
-                synchronized (latencies) { latencies.add(mine); }
                 Thread t = new Thread(() -> {
                     while (System.nanoTime() < end) {
                         String s = sentences.get(Math.floorMod(next.getAndIncrement(), sentences.size()));
                         HttpRequest request = kind.equals("apy")
-                                ? HttpRequest.newBuilder(uri).header("Content-Type", "application/x-www-form-urlencoded")
+                                ? HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
                                         .POST(HttpRequest.BodyPublishers.ofString("langpair=spa%7Ceng&q=" + URLEncoder.encode(s, StandardCharsets.UTF_8))).build()
-                                : HttpRequest.newBuilder(uri).header("Content-Type", "application/json")
+                                : HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
                                         .POST(HttpRequest.BodyPublishers.ofString("{\"q\": " + json(s) + ", \"source\": \"es\", \"target\": \"en\"}")).build();
                         long t0 = System.nanoTime();
                         try {
                             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
                             long ns = System.nanoTime() - t0;
                             if (r.statusCode() == 200) {
-                                if (count[0] < mine.length) mine[count[0]++] = ns;
+                                if (count[0] == mine[0].length) mine[0] = Arrays.copyOf(mine[0], 2 * mine[0].length);
+                                mine[0][count[0]++] = ns;
                                 done.incrementAndGet();
                             } else if (r.statusCode() == 503 && r.headers().firstValue("Retry-After").isPresent()
                                     && r.body().contains("\"status\":503")) {
@@ -69,13 +73,13 @@ public class LoadGenerator {
                             errors.incrementAndGet();
                         }
                     }
-                    mine[mine.length - 1] = count[0];   // how many were recorded
+                    synchronized (latencies) { latencies.add(Arrays.copyOf(mine[0], count[0])); }
                 });
                 t.start();
                 threads.add(t);
             }
             for (Thread t : threads) t.join();
-            long[] all = latencies.stream().flatMapToLong(l -> Arrays.stream(l, 0, (int) l[l.length - 1])).sorted().toArray();
+            long[] all = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
             double p50 = all.length == 0 ? Double.NaN : all[all.length / 2] / 1e6;
             double p99 = all.length == 0 ? Double.NaN : all[(int) Math.min(all.length - 1, Math.floor(all.length * 0.99))] / 1e6;
             System.out.printf("%-8s %8d %10.1f %9.1f %9.1f %7d %6d%n", kind, clients, done.get() / (double) seconds, p50, p99, errors.get(), busy.get());

@@ -22,6 +22,7 @@ for i in $(seq 1 180); do
   curl -fsS "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP \
     && curl -fsS "localhost:$APY_PORT/listPairs" >/dev/null 2>&1 && break
   sleep 1
+  [[ $i == 180 ]] && { echo "service or APY not ready after 180 s" >&2; exit 1; }
 done
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "sentences: $DATA (column 2, Spanish), $SECONDS_PER_LEVEL s per level"
@@ -29,4 +30,4 @@ java bench/LoadGenerator.java apy "http://localhost:$APY_PORT/translate" "$DATA"
 java bench/LoadGenerator.java service "http://localhost:$PORT/translate" "$DATA" 2 "$SECONDS_PER_LEVEL" 1 4 16 64 | tee /tmp/bench-service.txt
 echo
 echo "ratio service/APY (requests/s):"
-paste <(tail -n +2 /tmp/bench-apy.txt) <(tail -n +2 /tmp/bench-service.txt) | awk '{printf "  %3d clients: %.2fx (p50 %s ms vs %s ms)\n", $2, $10/$3, $11, $4}'
+paste <(tail -n +2 /tmp/bench-apy.txt) <(tail -n +2 /tmp/bench-service.txt) | awk '{printf "  %3d clients: %s (p50 %s ms vs %s ms)\n", $2, ($3 > 0 ? sprintf("%.2fx", $10/$3) : "n/a"), $11, $4}'

@@ -15,7 +15,11 @@ OMP_NUM_THREADS=1 java -jar "$JAR" --server.port="$PORT" --seq2seq.batching.queu
   --server.tomcat.threads.max=700 --server.tomcat.accept-count=1000 > /tmp/soak-service.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null || true' EXIT
-for i in $(seq 1 180); do curl -fsS "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP && break; sleep 1; done
+for i in $(seq 1 180); do
+  curl -fsS "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP && break
+  sleep 1
+  [[ $i == 180 ]] && { echo "service not ready after 180 s" >&2; exit 1; }
+done
 URL="http://localhost:$PORT/translate"
 echo "soak: 32 clients, $MINUTES x 60 s"
 for m in $(seq 1 "$MINUTES"); do

@@ -71,7 +71,7 @@ public class ServiceConfiguration {
     @Bean
     @ConditionalOnMissingBean
     ConversationStore conversationStore(ServiceProperties p) {
-        return new InMemoryConversationStore(p.chat().maxConversations(), p.chat().idleTimeout());
+        return new InMemoryConversationStore(p.chat().maxStoredCharacters(), p.chat().idleTimeout());
     }
 
     @Bean

@@ -25,12 +25,13 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
                          @DefaultValue("2MB") DataSize maxRequestSize) {}
 
     /**
-     * @param maxConversations conversations kept; the least recently used go first
+     * @param maxStoredCharacters characters all kept conversations may hold (plus 100 per conversation);
+     *                            the least recently used go first
      * @param idleTimeout      a conversation is forgotten after this long without a message
      * @param maxTurnsKept     turns kept per conversation (the oldest go first)
      */
-    public record Chat(@DefaultValue("10000") long maxConversations, @DefaultValue("30m") Duration idleTimeout,
-                       @DefaultValue("100") int maxTurnsKept) {}
+    public record Chat(@DefaultValue("20000000") long maxStoredCharacters, @DefaultValue("30m") Duration idleTimeout,
+                       @DefaultValue("50") int maxTurnsKept) {}
 
     /**
      * @param maxBatch      texts decoded together at most

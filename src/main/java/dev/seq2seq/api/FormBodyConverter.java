@@ -42,7 +42,12 @@ public class FormBodyConverter extends AbstractHttpMessageConverter<Object> {
 
     @Override
     protected Object readInternal(Class<?> clazz, HttpInputMessage input) throws IOException {
-        MultiValueMap<String, String> fields = form.read(null, input);
+        MultiValueMap<String, String> fields;
+        try {
+            fields = form.read(null, input);
+        } catch (IllegalArgumentException e) {   // a malformed %-escape
+            throw new HttpMessageNotReadableException("form body is not valid: " + e.getMessage(), e, input);
+        }
         Map<String, Object> values = new LinkedHashMap<>();
         fields.forEach((name, list) -> {
             String key = name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;

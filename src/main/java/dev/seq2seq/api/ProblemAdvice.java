@@ -5,6 +5,7 @@ import dev.seq2seq.inference.InvalidInputException;
 import dev.seq2seq.inference.OverloadedException;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -53,6 +54,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(RequestTooLargeException.class)
     ProblemDetail tooLarge(RequestTooLargeException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
+    /** Tomcat refused to parse a form body: bad %-escapes or too many fields (400), or too large (413). */
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidForm(InvalidParameterException e) {
+        HttpStatus status = e.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
+        return ProblemDetail.forStatusAndDetail(status, "form body could not be read: " + e.getMessage());
     }
 
     /** A defect on our side: the client gets an id to quote, the log gets the stack trace. */

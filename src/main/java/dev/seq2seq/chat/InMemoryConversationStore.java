@@ -6,12 +6,18 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-/** Conversations in memory, at most {@code maxConversations}, each forgotten after {@code idleTimeout} without use. */
+/**
+ * Conversations in memory, bounded by the characters they hold (so that clients cannot exhaust the
+ * heap; the least recently used go first), each forgotten after {@code idleTimeout} without use.
+ */
 public final class InMemoryConversationStore implements ConversationStore {
     private final Cache<String, Conversation> cache;
 
-    public InMemoryConversationStore(long maxConversations, Duration idleTimeout) {
-        this.cache = Caffeine.newBuilder().maximumSize(maxConversations).expireAfterAccess(idleTimeout).build();
+    public InMemoryConversationStore(long maxCharacters, Duration idleTimeout) {
+        this.cache = Caffeine.newBuilder().maximumWeight(maxCharacters)
+                .weigher((String id, Conversation c) -> 100 + c.turns().stream()
+                        .mapToInt(t -> t.message().length() + t.reply().length()).sum())
+                .expireAfterAccess(idleTimeout).build();
     }
 
     @Override

@@ -67,6 +67,9 @@ public final class DynamicBatcher implements AutoCloseable {
             throw new OverloadedException("model " + model.bundle().config().name() + " has " + queue.size()
                     + " requests waiting, its queue limit", 1);
         }
+        if (closed && queue.remove(job)) {   // closed between the check and the offer: the worker may be gone
+            throw new OverloadedException("the service is shutting down", 1);
+        }
         return job.result();
     }
 
@@ -111,6 +114,7 @@ public final class DynamicBatcher implements AutoCloseable {
                 }
                 decode(jobs);
             } catch (InterruptedException e) {
+                jobs.forEach(j -> j.result().completeExceptionally(new OverloadedException("the service is shutting down", 1)));
                 break;
             } catch (RuntimeException | Error e) {
                 jobs.forEach(j -> j.result().completeExceptionally(e));
@@ -152,20 +156,34 @@ public final class DynamicBatcher implements AutoCloseable {
                 results.add(slots);
             }
             long waited = now - group.stream().mapToLong(Job::enqueuedNanos).min().orElse(now);
-            for (int start = 0; start < items.size(); start += maxBatch) {
+            long[] decodeNanos = new long[(items.size() + maxBatch - 1) / maxBatch];
+            long[] tokens = new long[decodeNanos.length];
+            int[] sizes = new int[decodeNanos.length];
+            for (int start = 0, c = 0; start < items.size(); start += maxBatch, c++) {
                 List<Item> chunk = items.subList(start, Math.min(items.size(), start + maxBatch));
+                if (chunk.stream().allMatch(it -> group.get(it.job()).result().isDone())) {
+                    continue;   // every caller of this chunk has given up
+                }
                 long t0 = System.nanoTime();
                 List<List<Generation>> decoded = model.generate(chunk.stream().map(Item::text).toList(), options);
-                long tokens = 0;
                 for (int k = 0; k < chunk.size(); k++) {
                     results.get(chunk.get(k).job()).set(chunk.get(k).index(), decoded.get(k));
-                    tokens += decoded.get(k).get(0).tokens().length;
+                    tokens[c] += decoded.get(k).get(0).tokens().length;
                 }
-                listener.batchDone(model.bundle().config().name(), chunk.size(), group.size(), waited,
-                        System.nanoTime() - t0, tokens);
+                decodeNanos[c] = System.nanoTime() - t0;
+                sizes[c] = chunk.size();
             }
             for (int g = 0; g < group.size(); g++) {
                 group.get(g).result().complete(results.get(g));
+            }
+            for (int c = 0; c < sizes.length; c++) {   // after the results: a failing listener cannot fail requests
+                if (sizes[c] > 0) {
+                    try {
+                        listener.batchDone(model.bundle().config().name(), sizes[c], group.size(), waited, decodeNanos[c], tokens[c]);
+                    } catch (RuntimeException e) {
+                        // metrics are best effort
+                    }
+                }
             }
         });
     }

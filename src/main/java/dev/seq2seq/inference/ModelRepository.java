@@ -36,6 +36,9 @@ public final class ModelRepository {
         } catch (IOException e) {
             throw new ModelBundleException(directory, "cannot list the models directory: " + e.getMessage(), e);
         }
+        if (bundles.isEmpty()) {
+            throw new ModelBundleException(directory, "holds no model bundle (no subdirectory with a " + ModelBundle.CONFIG + ")");
+        }
         List<Seq2SeqModel> models = new ArrayList<>();
         Map<String, Path> seen = new HashMap<>();
         for (Path dir : bundles) {

@@ -9,6 +9,10 @@ import dev.seq2seq.client.api.TranslateApi;
 import dev.seq2seq.client.model.ChatRequest;
 import dev.seq2seq.client.model.ChatResponse;
 import dev.seq2seq.client.model.TranslateRequest;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,5 +72,22 @@ class ClientContractTest {
                     assertThat(e.getResponseHeaders().getContentType().toString()).startsWith("application/problem+json");
                     assertThat(e.getResponseBodyAsString()).contains("no model translates es->de");
                 });
+    }
+
+    /** Form bodies are parsed by Tomcat itself, which MockMvc does not run: checked here over real HTTP. */
+    @Test
+    void malformedFormBodiesAreProblemsNotServerErrors() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        for (String body : List.of("q=%zz&source=es&target=en", "q=Hola.&source=es&target=en&alternatives=many")) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/translate"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(body + " -> " + response.body()).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        }
+        HttpResponse<String> ok = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/translate"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("q=Hola.&source=es&target=en")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ok.body()).contains("\"translatedText\":\"Hello.\"");
     }
 }

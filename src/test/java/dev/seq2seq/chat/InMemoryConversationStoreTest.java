@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryConversationStoreTest {
     @Test
     void concurrentTurnsAreAllKeptAndNumberedOnce() throws InterruptedException {
-        var store = new InMemoryConversationStore(100, Duration.ofMinutes(5));
+        var store = new InMemoryConversationStore(1_000_000, Duration.ofMinutes(5));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         for (int i = 0; i < 200; i++) {
             int n = i;
@@ -28,7 +28,7 @@ class InMemoryConversationStoreTest {
 
     @Test
     void keepsTheLatestTurnsAndForgets() {
-        var store = new InMemoryConversationStore(100, Duration.ofMinutes(5));
+        var store = new InMemoryConversationStore(1_000_000, Duration.ofMinutes(5));
         for (int i = 1; i <= 5; i++) {
             int n = i;
             store.update("c", new Conversation("c", "ko", List.of()), c -> c.with("m" + n, "r" + n, 3));
@@ -41,9 +41,21 @@ class InMemoryConversationStoreTest {
 
     @Test
     void forgetsIdleConversations() throws InterruptedException {
-        var store = new InMemoryConversationStore(100, Duration.ofMillis(50));
+        var store = new InMemoryConversationStore(1_000_000, Duration.ofMillis(50));
         store.update("c", new Conversation("c", "en", List.of()), c -> c.with("m", "r", 10));
         Thread.sleep(200);
         assertThat(store.find("c")).isEmpty();
+    }
+
+    @Test
+    void evictsByTheCharactersHeld() {
+        var store = new InMemoryConversationStore(10_000, Duration.ofMinutes(5));
+        for (int i = 0; i < 50; i++) {
+            String id = "c" + i;
+            store.update(id, new Conversation(id, "en", List.of()), c -> c.with("x".repeat(500), "y".repeat(500), 10));
+        }
+        store.find("c49");   // let Caffeine run its maintenance
+        long kept = java.util.stream.IntStream.range(0, 50).filter(i -> store.find("c" + i).isPresent()).count();
+        assertThat(kept).isLessThanOrEqualTo(10).isGreaterThan(0);
     }
 }
