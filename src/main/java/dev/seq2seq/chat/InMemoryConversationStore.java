@@ -20,6 +20,11 @@ public final class InMemoryConversationStore implements ConversationStore {
                 .expireAfterAccess(idleTimeout).build();
     }
 
+    /** Runs the evictions that are due now (Caffeine otherwise does them a little later, on its own). */
+    void cleanUp() {
+        cache.cleanUp();
+    }
+
     @Override
     public Optional<Conversation> find(String id) {
         return Optional.ofNullable(cache.getIfPresent(id));
