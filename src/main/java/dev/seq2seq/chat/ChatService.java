@@ -107,18 +107,14 @@ public final class ChatService {
         return byLanguage.containsKey("en") ? "en" : byLanguage.keySet().iterator().next();   // digits only: nothing to detect
     }
 
+    /** Sampling with the bundle's defaults, overridden by the message (invalid settings name their field). */
     private static DecodingOptions options(Seq2SeqModel model, ChatMessage m) {
-        BundleConfig.Decoding d = model.bundle().config().decoding();
-        boolean sampling = d != null && d.strategy().equals("sampling");
+        DecodingOptions d = model.defaultOptions();
+        boolean sampling = d.strategy() == DecodingOptions.Strategy.SAMPLING;
         double temperature = m.temperature() != null ? m.temperature() : sampling ? d.temperature() : 1.0;
         int topK = m.topK() != null ? m.topK() : sampling ? d.topK() : 0;
         double topP = m.topP() != null ? m.topP() : sampling ? d.topP() : 0.9;
         int noRepeat = sampling ? d.noRepeatNgram() : 3;
-        try {
-            return DecodingOptions.sampling(temperature, topK, topP, m.seed(), noRepeat, DecodingOptions.MAX_LENGTH);
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().substring(0, e.getMessage().indexOf(' '));
-            throw new InvalidInputException(field, e.getMessage());
-        }
+        return DecodingOptions.sampling(temperature, topK, topP, m.seed(), noRepeat, DecodingOptions.MAX_LENGTH);
     }
 }

@@ -25,20 +25,20 @@ public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double
         if (strategy == null) {
             throw new IllegalArgumentException("strategy is required");
         }
-        check(beamSize >= 1 && beamSize <= MAX_BEAM, "beamSize must be between 1 and " + MAX_BEAM + ", not " + beamSize);
-        check(strategy == Strategy.BEAM || beamSize == 1, "beamSize must be 1 for " + strategy.name().toLowerCase());
-        check(nBest >= 1 && nBest <= beamSize, "nBest must be between 1 and beamSize (" + beamSize + "), not " + nBest);
-        check(lengthPenalty >= 0 && lengthPenalty <= 5, "lengthPenalty must be between 0 and 5, not " + lengthPenalty);
-        check(maxLength >= 1 && maxLength <= MAX_LENGTH, "maxLength must be between 1 and " + MAX_LENGTH + ", not " + maxLength);
-        check(temperature > 0 && temperature <= 10, "temperature must be in (0, 10], not " + temperature);
-        check(topK >= 0, "topK must be 0 (off) or positive, not " + topK);
-        check(topP > 0 && topP <= 1, "topP must be in (0, 1], not " + topP);
-        check(noRepeatNgram >= 0 && noRepeatNgram <= 10, "noRepeatNgram must be between 0 (off) and 10, not " + noRepeatNgram);
+        check(beamSize >= 1 && beamSize <= MAX_BEAM, "beamSize", "beamSize must be between 1 and " + MAX_BEAM + ", not " + beamSize);
+        check(strategy == Strategy.BEAM || beamSize == 1, "beamSize", "beamSize must be 1 for " + strategy.name().toLowerCase());
+        check(nBest >= 1 && nBest <= beamSize, "nBest", "nBest must be between 1 and beamSize (" + beamSize + "), not " + nBest);
+        check(lengthPenalty >= 0 && lengthPenalty <= 5, "lengthPenalty", "lengthPenalty must be between 0 and 5, not " + lengthPenalty);
+        check(maxLength >= 1 && maxLength <= MAX_LENGTH, "maxLength", "maxLength must be between 1 and " + MAX_LENGTH + ", not " + maxLength);
+        check(temperature > 0 && temperature <= 10, "temperature", "temperature must be in (0, 10], not " + temperature);
+        check(topK >= 0, "topK", "topK must be 0 (off) or positive, not " + topK);
+        check(topP > 0 && topP <= 1, "topP", "topP must be in (0, 1], not " + topP);
+        check(noRepeatNgram >= 0 && noRepeatNgram <= 10, "noRepeatNgram", "noRepeatNgram must be between 0 (off) and 10, not " + noRepeatNgram);
     }
 
-    private static void check(boolean ok, String message) {
+    private static void check(boolean ok, String field, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new InvalidInputException(field, message);
         }
     }
 

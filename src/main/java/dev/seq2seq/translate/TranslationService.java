@@ -27,7 +27,8 @@ public final class TranslationService {
     private static final double DEFAULT_LENGTH_PENALTY = 0.6;
     private static final int DEFAULT_BEAM = 5;
 
-    private final Map<String, Seq2SeqModel> byPair = new LinkedHashMap<>();   // "es-en" -> model
+    private final Map<String, Seq2SeqModel> byPair = new LinkedHashMap<>();   // "es->en" -> model
+    private final Map<String, Set<String>> pairs = new TreeMap<>();            // source -> targets, sorted
     private final LanguageIdentifier identifier;
     private final Generator generator;
     private final int maxCharacters;
@@ -41,6 +42,7 @@ public final class TranslationService {
                 throw new IllegalArgumentException(c.name() + " is a " + c.task() + " model, not a translation model");
             }
             byPair.put(pair(c.sourceLanguage(), c.targetLanguage()), m);
+            pairs.computeIfAbsent(c.sourceLanguage(), k -> new TreeSet<>()).add(c.targetLanguage());
         }
         this.identifier = identifier;
         this.generator = generator;
@@ -50,9 +52,6 @@ public final class TranslationService {
 
     /** Source language -> the target languages it can be translated into, both sorted. */
     public Map<String, Set<String>> languagePairs() {
-        Map<String, Set<String>> pairs = new TreeMap<>();
-        byPair.values().forEach(m -> pairs.computeIfAbsent(m.bundle().config().sourceLanguage(), k -> new TreeSet<>())
-                .add(m.bundle().config().targetLanguage()));
         return pairs;
     }
 
@@ -179,19 +178,15 @@ public final class TranslationService {
         return out;
     }
 
+    /** Beam search with the bundle's defaults, overridden by the request (invalid settings name their field). */
     private static DecodingOptions options(Seq2SeqModel model, TranslationRequest request) {
-        BundleConfig.Decoding d = model.bundle().config().decoding();
-        int beam = request.beamSize() != null ? request.beamSize()
-                : d != null && d.strategy().equals("beam") ? d.beamSize() : DEFAULT_BEAM;
+        DecodingOptions d = model.defaultOptions();
+        boolean beamDefault = d.strategy() == DecodingOptions.Strategy.BEAM;
+        int beam = request.beamSize() != null ? request.beamSize() : beamDefault ? d.beamSize() : DEFAULT_BEAM;
         beam = Math.max(beam, request.alternatives() + 1);
-        double lengthPenalty = d != null && d.strategy().equals("beam") ? d.lengthPenalty() : DEFAULT_LENGTH_PENALTY;
+        double lengthPenalty = beamDefault ? d.lengthPenalty() : DEFAULT_LENGTH_PENALTY;
         int maxLength = request.maxLength() != null ? request.maxLength() : DecodingOptions.MAX_LENGTH;
-        try {
-            return DecodingOptions.beam(beam, request.alternatives() + 1, lengthPenalty, maxLength);
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().startsWith("maxLength") ? "maxLength" : "beamSize";
-            throw new InvalidInputException(field, e.getMessage());
-        }
+        return DecodingOptions.beam(beam, request.alternatives() + 1, lengthPenalty, maxLength);
     }
 
     private static Detection detection(LanguageIdentifier.Guess g) {
