@@ -9,15 +9,16 @@ import java.util.List;
  * Beam search over all sources of a batch at once. Each source keeps {@code beamSize} live
  * hypotheses; finished ones are ranked by logP / ((5 + length) / 6)^alpha (GNMT). A source stops
  * when it has {@code beamSize} finished hypotheses, or none of its live ones can still beat its
- * best finished one, or at {@code maxLength}.
+ * best finished one, or at its length limit.
  */
 public final class BeamSearch implements SearchStrategy {
 
     private record Beam(int[] tokens, double logProb) {}
 
     @Override
-    public List<List<Hypothesis>> search(DecoderStep step, DecodingOptions options) {
+    public List<List<Hypothesis>> search(DecoderStep step, DecodingOptions options, int[] maxLengths) {
         int n = step.sources();
+        int[] limit = SearchStrategy.limits(options, maxLengths, n);
         int k = options.beamSize();
         int vocab = step.vocabularySize();
         double alpha = options.lengthPenalty();
@@ -40,8 +41,8 @@ public final class BeamSearch implements SearchStrategy {
             List<Integer> nextTokens = new ArrayList<>();
             List<List<Beam>> nextLive = new ArrayList<>();
             int row = 0;
-            boolean last = t == options.maxLength() - 1;
             for (int s = 0; s < n; s++) {
+                boolean last = t == limit[s] - 1;
                 List<Beam> beams = live.get(s);
                 List<Beam> kept = new ArrayList<>();
                 if (!done[s]) {
@@ -74,7 +75,7 @@ public final class BeamSearch implements SearchStrategy {
                             nextTokens.add(token);
                         }
                     }
-                    if (last || finished.get(s).size() >= k || cannotImprove(finished.get(s), kept, options, alpha)) {
+                    if (last || finished.get(s).size() >= k || cannotImprove(finished.get(s), kept, options, limit[s], alpha)) {
                         if (finished.get(s).size() < options.nBest() || last) {
                             for (Beam beam : kept) {
                                 finished.get(s).add(finish(beam.tokens(), beam.logProb(), beam.tokens().length, alpha));
@@ -116,12 +117,12 @@ public final class BeamSearch implements SearchStrategy {
     }
 
     /** True when no live beam can end above the best finished hypothesis (log-probs only fall). */
-    private static boolean cannotImprove(List<Hypothesis> finished, List<Beam> live, DecodingOptions options, double alpha) {
+    private static boolean cannotImprove(List<Hypothesis> finished, List<Beam> live, DecodingOptions options, int maxLength, double alpha) {
         if (finished.size() < options.nBest() || live.isEmpty()) {
             return live.isEmpty();
         }
         double best = finished.stream().mapToDouble(Hypothesis::score).max().orElse(Double.NEGATIVE_INFINITY);
-        double bestPossible = live.stream().mapToDouble(b -> b.logProb() / penalty(options.maxLength(), alpha))
+        double bestPossible = live.stream().mapToDouble(b -> b.logProb() / penalty(maxLength, alpha))
                 .max().orElse(Double.NEGATIVE_INFINITY);
         return best >= bestPossible;
     }

@@ -68,16 +68,16 @@ public final class Seq2SeqModel {
             return List.of();
         }
         int[][] sources = new int[texts.size()][];
-        int longest = 0;
+        int[] limits = new int[sources.length];
+        double ratio = bundle.config().decoding() == null ? 2.0 : bundle.config().decoding().maxLengthRatio();
         for (int i = 0; i < sources.length; i++) {
             sources[i] = sourceIds(texts.get(i));
-            longest = Math.max(longest, sources[i].length);
+            // each output's own cap, so it does not depend on what else shares the batch
+            limits[i] = (int) Math.min(options.maxLength(), Math.ceil(ratio * sources[i].length) + 10);
         }
-        double ratio = bundle.config().decoding() == null ? 2.0 : bundle.config().decoding().maxLengthRatio();
-        int cap = (int) Math.min(options.maxLength(), Math.ceil(ratio * longest) + 10);
         var target = bundle.targetTokenizer();
         DecoderStep step = bundle.network().start(sources, target.vocabulary().bos(), target.vocabulary().eos());
-        List<List<Hypothesis>> found = options.searchStrategy().search(step, options.withMaxLength(cap));
+        List<List<Hypothesis>> found = options.searchStrategy().search(step, options, limits);
         List<List<Generation>> out = new ArrayList<>(found.size());
         for (List<Hypothesis> hyps : found) {
             List<Generation> generations = new ArrayList<>(hyps.size());

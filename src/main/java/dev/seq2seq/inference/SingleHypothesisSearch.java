@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * One hypothesis per source, extended a token at a time by {@link #choose}; a source stops at the
- * end token or at {@code maxLength}, and finished rows leave the batch. Greedy search and sampling
+ * end token or at its length limit, and finished rows leave the batch. Greedy search and sampling
  * differ only in how they choose. An instance serves one search at a time; {@link
  * DecodingOptions#searchStrategy()} makes a new one per call.
  */
@@ -19,11 +19,15 @@ abstract class SingleHypothesisSearch implements SearchStrategy {
     protected abstract int choose(int source, float[] scores, int offset, int vocab, DecodingOptions options);
 
     @Override
-    public List<List<Hypothesis>> search(DecoderStep step, DecodingOptions options) {
+    public List<List<Hypothesis>> search(DecoderStep step, DecodingOptions options, int[] maxLengths) {
         int n = step.sources();
         int vocab = step.vocabularySize();
+        int[] limit = SearchStrategy.limits(options, maxLengths, n);
         start(n, options);
-        int[][] tokens = new int[n][options.maxLength()];
+        int[][] tokens = new int[n][];
+        for (int s = 0; s < n; s++) {
+            tokens[s] = new int[limit[s]];
+        }
         int[] lengths = new int[n];
         double[] logProbs = new double[n];
         int[] alive = new int[n];          // sources still decoding, in state-row order
@@ -41,7 +45,9 @@ abstract class SingleHypothesisSearch implements SearchStrategy {
                 logProbs[s] += scores[r * vocab + token];
                 if (token != step.endToken()) {
                     tokens[s][lengths[s]++] = token;
-                    keep.add(r);
+                    if (lengths[s] < limit[s]) {
+                        keep.add(r);
+                    }
                 }
             }
             int[] rows = keep.stream().mapToInt(Integer::intValue).toArray();
