@@ -62,13 +62,28 @@ public final class ChatService {
         Seq2SeqModel model = byLanguage.get(language);
         String source = m.message();
         if (conversation != null && !conversation.turns().isEmpty() && model.bundle().config().usesConversationHistory()) {
-            source = conversation.turns().get(conversation.turns().size() - 1).reply() + HISTORY_SEPARATOR + source;
+            source = withHistory(model, conversation.turns().get(conversation.turns().size() - 1).reply(), source);
         }
         String reply = generator.generate(model, List.of(source), options(model, m)).get(0).get(0).text();
         String id = conversation != null ? conversation.id() : UUID.randomUUID().toString();
         Conversation updated = store.update(id, new Conversation(id, language, List.of()),
                 c -> c.with(m.message(), reply, maxTurnsKept));
         return new ChatReply(reply, id, language, updated.turns().get(updated.turns().size() - 1).number());
+    }
+
+    /**
+     * The input of a history model: as much of the end of the previous reply as fits beside the
+     * whole new message (words are dropped from its start), the separator, then the message.
+     */
+    static String withHistory(Seq2SeqModel model, String previousReply, String message) {
+        List<String> words = List.of(previousReply.split(" "));
+        for (int from = 0; from < words.size(); from++) {
+            String candidate = String.join(" ", words.subList(from, words.size())) + HISTORY_SEPARATOR + message;
+            if (model.fitsWhole(candidate)) {
+                return candidate;
+            }
+        }
+        return message;
     }
 
     public Conversation conversation(String id) {

@@ -32,6 +32,11 @@ public final class Seq2SeqModel {
         return out;
     }
 
+    /** True when the model takes the whole text as one source, without cutting it. */
+    public boolean fitsWhole(String text) {
+        return bundle.sourceTokenizer().encode(text).length <= bundle.config().maxSourceTokens() - 1;
+    }
+
     /**
      * The text cut into pieces the model takes whole: its sentences, and any sentence longer than
      * the bundle's source limit cut between words (a single word longer than the limit stands alone
