@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decodes concurrent requests for one model together, as serving systems (Triton, DJL Serving)
@@ -22,7 +23,8 @@ import java.util.concurrent.TimeoutException;
  *
  * <p>A full queue refuses at once ({@link OverloadedException}); a request whose deadline passes
  * while it waits is failed the same way rather than decoded late. Nothing accepted is dropped:
- * every future completes, with a result or an exception, also when the batcher is closed.
+ * every future completes, with a result or an exception, also when the batcher is closed. A
+ * refusal carries a retry delay estimated from the texts waiting and the recent decoding rate.
  */
 public final class DynamicBatcher implements AutoCloseable {
     private record Job(List<String> texts, DecodingOptions options, long enqueuedNanos, long deadlineNanos,
@@ -34,6 +36,9 @@ public final class DynamicBatcher implements AutoCloseable {
     private final BlockingQueue<Job> queue;
     private final BatchListener listener;
     private final Thread worker;
+    private final AtomicInteger queuedTexts = new AtomicInteger();
+    /** Texts decoded per second, a moving average over recent batches (0 before the first). */
+    private volatile double textsPerSecond;
     private volatile boolean closed;
 
     public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, int queueCapacity, BatchListener listener) {
@@ -55,6 +60,18 @@ public final class DynamicBatcher implements AutoCloseable {
         return queue.size();
     }
 
+    /** Seconds a refused caller should wait: the texts queued over the recent decoding rate, 1 to 60. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds(queuedTexts.get(), textsPerSecond);
+    }
+
+    static int retryAfterSeconds(int queuedTexts, double textsPerSecond) {
+        if (!(textsPerSecond > 0)) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(60, Math.ceil(queuedTexts / textsPerSecond)));
+    }
+
     /** Queues the texts; the future gives each text's hypotheses, in order. */
     public CompletableFuture<List<List<Generation>>> submit(List<String> texts, DecodingOptions options, long timeoutMillis) {
         long now = System.nanoTime();
@@ -63,11 +80,14 @@ public final class DynamicBatcher implements AutoCloseable {
         if (closed) {
             throw new OverloadedException("the service is shutting down", 1);
         }
+        queuedTexts.addAndGet(job.texts().size());
         if (!queue.offer(job)) {
+            queuedTexts.addAndGet(-job.texts().size());
             throw new OverloadedException("model " + model.bundle().config().name() + " has " + queue.size()
-                    + " requests waiting, its queue limit", 1);
+                    + " requests waiting, its queue limit", retryAfterSeconds());
         }
         if (closed && queue.remove(job)) {   // closed between the check and the offer: the worker may be gone
+            queuedTexts.addAndGet(-job.texts().size());
             throw new OverloadedException("the service is shutting down", 1);
         }
         return job.result();
@@ -80,7 +100,7 @@ public final class DynamicBatcher implements AutoCloseable {
             return future.get(timeoutMillis + 50, TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             future.cancel(false);
-            throw new OverloadedException("no result within the deadline of " + timeoutMillis + " ms", 1);
+            throw new OverloadedException("no result within the deadline of " + timeoutMillis + " ms", retryAfterSeconds());
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -100,6 +120,7 @@ public final class DynamicBatcher implements AutoCloseable {
                 if (first == null) {
                     continue;
                 }
+                taken(first);
                 jobs.add(first);
                 int texts = first.texts().size();
                 long flushAt = first.enqueuedNanos() + maxDelayNanos;
@@ -109,6 +130,7 @@ public final class DynamicBatcher implements AutoCloseable {
                     if (next == null) {
                         break;
                     }
+                    taken(next);
                     jobs.add(next);
                     texts += next.texts().size();
                 }
@@ -125,6 +147,10 @@ public final class DynamicBatcher implements AutoCloseable {
         }
     }
 
+    private void taken(Job job) {
+        queuedTexts.addAndGet(-job.texts().size());
+    }
+
     private void decode(List<Job> jobs) {
         long now = System.nanoTime();
         Map<DecodingOptions, List<Job>> groups = new LinkedHashMap<>();
@@ -133,7 +159,7 @@ public final class DynamicBatcher implements AutoCloseable {
                 continue;   // cancelled by a caller that gave up
             }
             if (now > j.deadlineNanos()) {
-                j.result().completeExceptionally(new OverloadedException("waited past the deadline in the queue", 1));
+                j.result().completeExceptionally(new OverloadedException("waited past the deadline in the queue", retryAfterSeconds()));
                 continue;
             }
             groups.computeIfAbsent(j.options(), k -> new ArrayList<>()).add(j);
@@ -172,6 +198,8 @@ public final class DynamicBatcher implements AutoCloseable {
                 }
                 decodeNanos[c] = System.nanoTime() - t0;
                 sizes[c] = chunk.size();
+                double rate = chunk.size() / Math.max(decodeNanos[c] / 1e9, 1e-6);
+                textsPerSecond = textsPerSecond == 0 ? rate : 0.8 * textsPerSecond + 0.2 * rate;
             }
             for (int g = 0; g < group.size(); g++) {
                 group.get(g).result().complete(results.get(g));

@@ -61,6 +61,14 @@ class DynamicBatcherTest {
     }
 
     @Test
+    void theRetryDelayIsTheQueuedTextsOverTheDecodingRate() {
+        assertThat(DynamicBatcher.retryAfterSeconds(5, 0)).isEqualTo(1);        // no rate measured yet
+        assertThat(DynamicBatcher.retryAfterSeconds(0, 40)).isEqualTo(1);
+        assertThat(DynamicBatcher.retryAfterSeconds(100, 40)).isEqualTo(3);     // 2.5 s, rounded up
+        assertThat(DynamicBatcher.retryAfterSeconds(256, 2)).isEqualTo(60);     // capped at a minute
+    }
+
+    @Test
     void aFullQueueRefusesAtOnceAndALateRequestFailsWithoutBeingDecoded() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch busy = new CountDownLatch(1);
@@ -80,7 +88,8 @@ class DynamicBatcherTest {
             var late = batcher.submit(List.of("Gracias."), GREEDY, 20);
             var waiting = batcher.submit(List.of("la casa es grande"), GREEDY, 10_000);
             assertThatThrownBy(() -> batcher.submit(List.of("el gato come pescado"), GREEDY, 10_000))
-                    .isInstanceOf(OverloadedException.class).hasMessageContaining("queue limit");
+                    .isInstanceOf(OverloadedException.class).hasMessageContaining("queue limit")
+                    .satisfies(e -> assertThat(((OverloadedException) e).retryAfterSeconds()).isBetween(1, 60));
             Thread.sleep(100);
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS).get(0).get(0).text()).isEqualTo("Hello.");
