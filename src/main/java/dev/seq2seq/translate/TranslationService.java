@@ -10,6 +10,7 @@ import dev.seq2seq.inference.Seq2SeqModel.Generation;
 import dev.seq2seq.text.LanguageIdentifier;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -28,7 +29,7 @@ public final class TranslationService {
     private static final int DEFAULT_BEAM = 5;
 
     private final Map<String, Seq2SeqModel> byPair = new LinkedHashMap<>();   // "es->en" -> model
-    private final Map<String, Set<String>> pairs = new TreeMap<>();            // source -> targets, sorted
+    private final Map<String, Set<String>> pairs;                             // source -> targets, sorted, read-only
     private final LanguageIdentifier identifier;
     private final Generator generator;
     private final int maxCharacters;
@@ -36,6 +37,7 @@ public final class TranslationService {
 
     public TranslationService(List<Seq2SeqModel> models, LanguageIdentifier identifier, Generator generator,
                               int maxCharacters, int maxTexts) {
+        Map<String, Set<String>> pairs = new TreeMap<>();
         for (Seq2SeqModel m : models) {
             BundleConfig c = m.bundle().config();
             if (!c.task().equals(BundleConfig.TRANSLATE)) {
@@ -44,6 +46,8 @@ public final class TranslationService {
             byPair.put(pair(c.sourceLanguage(), c.targetLanguage()), m);
             pairs.computeIfAbsent(c.sourceLanguage(), k -> new TreeSet<>()).add(c.targetLanguage());
         }
+        pairs.replaceAll((source, targets) -> Collections.unmodifiableSet(targets));
+        this.pairs = Collections.unmodifiableMap(pairs);
         this.identifier = identifier;
         this.generator = generator;
         this.maxCharacters = maxCharacters;
