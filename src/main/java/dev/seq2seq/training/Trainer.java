@@ -29,9 +29,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Trains a bundle from TSV pairs: learns the two BPE vocabularies, trains the {@link Seq2SeqGraph}
  * on length-bucketed batches, scores dev BLEU/chrF after each epoch, keeps the best epoch as the
- * bundle (weights without updater state), halves the learning rate when dev BLEU stalls and stops
+ * bundle (weights without updater state), halves the learning rate when the dev loss stalls and stops
  * early after {@code patience} such epochs. A checkpoint with updater state is written every few
- * minutes into {@code <output>/checkpoint}; running the same command again resumes from it.
+ * minutes into {@code <output>/checkpoint}; running the same command again resumes from it. The
+ * bundle's training summary and {@value #PLOT} are rewritten after every epoch, so a run stopped by
+ * hand leaves a complete card.
  */
 public final class Trainer {
     static final String CHECKPOINT_DIR = "checkpoint";
@@ -96,6 +98,7 @@ public final class Trainer {
             if (state.stoppedEarly || state.epoch > o.epochs()) {
                 out.println("this run already finished (" + (state.stoppedEarly ? "early stop" : "all epochs done")
                         + "); raise --epochs to continue or delete " + checkpointDir + " to start again");
+                writeSummary(dir, state);
                 return state;
             }
         } else {
@@ -197,11 +200,10 @@ public final class Trainer {
             }
             saveCheckpoint(graph, state, checkpointDir);
             lastCheckpoint = System.nanoTime();
+            writeSummary(dir, state);
         }
         saveCheckpoint(graph, state, checkpointDir);
-        BundleConfig best = ModelBundle.readConfig(dir);
-        ModelBundle.writeConfig(dir, withTraining(best, state));
-        TrainingPlot.write(state, o.output().getFileName() + ": training loss and dev BLEU", dir.resolve(PLOT));
+        writeSummary(dir, state);
         out.printf(Locale.ROOT, "done: best epoch %d (dev BLEU %.2f); %s of training, %.0f target tokens/s; bundle in %s%n",
                 state.bestEpoch, state.bestBleu, Progress.duration(state.seconds), state.targetTokens / state.seconds, dir);
         return state;
@@ -313,6 +315,15 @@ public final class Trainer {
         hp.put("optimizer", "Adam, no gradient clipping");
         return new BundleConfig.Training(hp, state.dev.size(), state.bestEpoch, round(state.seconds),
                 round(state.seconds > 0 ? state.targetTokens / state.seconds : 0), null);
+    }
+
+    /** Rewrites the best bundle's training summary (epochs, time, tokens/s) and its loss/BLEU plot. */
+    private void writeSummary(Path dir, TrainingState state) throws IOException {
+        if (!Files.isRegularFile(dir.resolve(ModelBundle.CONFIG))) {
+            return;   // no epoch finished yet
+        }
+        ModelBundle.writeConfig(dir, withTraining(ModelBundle.readConfig(dir), state));
+        TrainingPlot.write(state, o.output().getFileName() + ": training loss and dev BLEU", dir.resolve(PLOT));
     }
 
     private BundleConfig withTraining(BundleConfig c, TrainingState state) {

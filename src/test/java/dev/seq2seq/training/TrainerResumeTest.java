@@ -3,6 +3,8 @@ package dev.seq2seq.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.inference.ModelBundle;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -35,6 +37,27 @@ class TrainerResumeTest {
         assertThat(Files.readString(out.resolve("checkpoint").resolve("source.vocab"))).isEqualTo(vocabulary);
         assertThat(out.resolve("config.json")).exists();
         assertThat(out.resolve("training.png")).exists();
+    }
+
+    @Test
+    void rerunningAFinishedRunRewritesTheCardSummaryAndPlot(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
+        Path out = dir.resolve("bundle");
+        new Trainer(tiny(train, dev, out, 1), new PrintStream(new ByteArrayOutputStream())).run();
+        // as if the run had been stopped by hand before its summary was written
+        Files.delete(out.resolve(Trainer.PLOT));
+        BundleConfig config = ModelBundle.readConfig(out);
+        ModelBundle.writeConfig(out, new BundleConfig(config.format(), config.name(), config.task(),
+                config.sourceLanguage(), config.targetLanguage(), config.architecture(), config.specialTokens(),
+                config.tokenizer(), config.weights(), config.maxSourceTokens(), config.usesConversationHistory(),
+                config.decoding(), config.data(), null, config.scores()));
+
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new Trainer(tiny(train, dev, out, 1), new PrintStream(log, true)).run();
+        assertThat(log.toString()).contains("already finished");
+        assertThat(out.resolve(Trainer.PLOT)).exists();
+        assertThat(ModelBundle.readConfig(out).training().epochs()).isEqualTo(1);
     }
 
     @Test
