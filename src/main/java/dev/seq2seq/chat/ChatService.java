@@ -73,17 +73,27 @@ public final class ChatService {
 
     /**
      * The input of a history model: as much of the end of the previous reply as fits beside the
-     * whole new message (words are dropped from its start), the separator, then the message.
+     * whole new message (words are dropped from its start), the separator, then the message. The
+     * tokenizer encodes word by word, so dropping words never adds pieces: a binary search finds the
+     * first word to keep.
      */
     static String withHistory(Seq2SeqModel model, String previousReply, String message) {
         List<String> words = List.of(previousReply.split(" "));
-        for (int from = 0; from < words.size(); from++) {
-            String candidate = String.join(" ", words.subList(from, words.size())) + HISTORY_SEPARATOR + message;
-            if (model.fitsWhole(candidate)) {
-                return candidate;
+        int lo = 0;
+        int hi = words.size();   // hi: no reply word fits
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (model.fitsWhole(withReplyFrom(words, mid, message))) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
             }
         }
-        return message;
+        return lo < words.size() ? withReplyFrom(words, lo, message) : message;
+    }
+
+    private static String withReplyFrom(List<String> words, int from, String message) {
+        return String.join(" ", words.subList(from, words.size())) + HISTORY_SEPARATOR + message;
     }
 
     public Conversation conversation(String id) {

@@ -50,6 +50,11 @@ class ChatServiceTest {
         assertThat(seen.get(0)).endsWith("words" + ChatService.HISTORY_SEPARATOR + message)
                 .doesNotStartWith("one two three");
         assertThat(model.fitsWhole(seen.get(0))).isTrue();
+        // and it keeps as much of the reply as fits: one more word from the reply would not
+        String kept = seen.get(0).substring(0, seen.get(0).length() - (ChatService.HISTORY_SEPARATOR + message).length());
+        String[] replyWords = longReply.split(" ");
+        String oneMore = replyWords[replyWords.length - kept.split(" ").length - 1] + " " + seen.get(0);
+        assertThat(model.fitsWhole(oneMore)).isFalse();
         assertThat(model.fitsWhole(longReply + ChatService.HISTORY_SEPARATOR + message)).isFalse();
 
         service.chat(new ChatMessage(message, "c2", "en", null, null, null, 1L));
