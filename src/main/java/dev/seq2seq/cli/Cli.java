@@ -4,12 +4,12 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command-line entry: {@code train}, {@code evaluate}, {@code benchmark}, {@code langid}. */
+/** The command-line entry: {@code train}, {@code evaluate}, {@code benchmark}, {@code langid}, {@code average}. */
 @Command(name = "seq2seq", mixinStandardHelpOptions = true,
         description = "Train, evaluate and benchmark LSTM encoder-decoder models. With no subcommand the jar starts the web service.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class, LangIdCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class, LangIdCommand.class, AverageCommand.class})
 public final class Cli {
-    private static final Set<String> SUBCOMMANDS = Set.of("train", "evaluate", "benchmark", "langid", "--help", "-h");
+    private static final Set<String> SUBCOMMANDS = Set.of("train", "evaluate", "benchmark", "langid", "average", "--help", "-h");
 
     public static boolean isSubcommand(String arg) {
         return SUBCOMMANDS.contains(arg);

@@ -39,6 +39,9 @@ public final class Trainer {
     static final String CHECKPOINT_DIR = "checkpoint";
     private static final String CHECKPOINT = "graph.zip";
     private static final String STATE = "state.json";
+    /** Per-epoch bundles inside the checkpoint directory, and how many of the last epochs are kept. */
+    public static final String EPOCHS_DIR = "epochs";
+    public static final int KEPT_EPOCHS = 5;
     public static final String PLOT = "training.png";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final double CHAR_COVERAGE = 0.9995;
@@ -173,12 +176,14 @@ public final class Trainer {
             for (int i = 0; i < Math.min(3, devSources.size()); i++) {
                 out.printf("  %s%n    -> %s%n", devSources.get(i), report.hypotheses().get(i));
             }
+            BundleConfig epochConfig = config(arch, state, report.chrf(), train.pairs().size());
+            saveEpoch(checkpointDir, state.epoch, epochConfig, graph, sourceTok, targetTok);
             if (improved) {
                 state.bestDevLoss = devLoss;
                 state.bestBleu = report.bleu().score();
                 state.bestEpoch = state.epoch;
                 state.epochsWithoutImprovement = 0;
-                ModelBundle.save(dir, config(arch, state, report.chrf(), train.pairs().size()), graph, sourceTok, targetTok);
+                ModelBundle.save(dir, epochConfig, graph, sourceTok, targetTok);
             } else {
                 state.epochsWithoutImprovement++;
                 state.learningRate *= o.learningRateDecay();
@@ -264,6 +269,27 @@ public final class Trainer {
         return new Seq2SeqModel(new ModelBundle(o.output(), config, src, tgt, new EncoderDecoder(arch, graph)));
     }
 
+    /**
+     * Keeps every epoch's weights as a bundle in {@code checkpoint/epochs/<epoch>}, the last
+     * {@value #KEPT_EPOCHS} of them, for {@link WeightAveraging}.
+     */
+    private static void saveEpoch(Path checkpointDir, int epoch, BundleConfig config, ComputationGraph graph,
+                                  BpeTokenizer sourceTok, BpeTokenizer targetTok) throws IOException {
+        Path epochs = checkpointDir.resolve(EPOCHS_DIR);
+        ModelBundle.save(epochs.resolve(Integer.toString(epoch)), config, graph, sourceTok, targetTok);
+        try (var dirs = Files.list(epochs)) {
+            for (Path old : dirs.filter(d -> d.getFileName().toString().matches("\\d+")
+                    && Integer.parseInt(d.getFileName().toString()) <= epoch - KEPT_EPOCHS).toList()) {
+                try (var files = Files.list(old)) {
+                    for (Path f : files.toList()) {
+                        Files.delete(f);
+                    }
+                }
+                Files.delete(old);
+            }
+        }
+    }
+
     private void saveCheckpoint(ComputationGraph graph, TrainingState state, Path checkpointDir) throws IOException {
         Path tmp = checkpointDir.resolve(CHECKPOINT + ".tmp");
         ModelSerializer.writeModel(graph, tmp.toFile(), true);
@@ -292,10 +318,11 @@ public final class Trainer {
                 o.sourceLanguage(), o.targetLanguage(), arch, ModelBundle.specialTokens(),
                 new BundleConfig.TokenizerFiles("bpe", ModelBundle.SOURCE_PREFIX, ModelBundle.TARGET_PREFIX),
                 ModelBundle.WEIGHTS, o.maxTokens(), o.usesConversationHistory(), decoding, data,
-                training(state), scores);
+                training(state, null), scores);
     }
 
-    private BundleConfig.Training training(TrainingState state) {
+    /** The training block of the card; {@code command}, the rebuild command written into the card by hand, is kept. */
+    private BundleConfig.Training training(TrainingState state, String command) {
         Map<String, Object> hp = new LinkedHashMap<>();
         hp.put("cell", o.cell());
         hp.put("embeddingSize", o.embeddingSize());
@@ -314,7 +341,7 @@ public final class Trainer {
         hp.put("seed", o.seed());
         hp.put("optimizer", "Adam, no gradient clipping");
         return new BundleConfig.Training(hp, state.dev.size(), state.bestEpoch, round(state.seconds),
-                round(state.seconds > 0 ? state.targetTokens / state.seconds : 0), null);
+                round(state.seconds > 0 ? state.targetTokens / state.seconds : 0), command);
     }
 
     /** Rewrites the best bundle's training summary (epochs, time, tokens/s) and its loss/BLEU plot. */
@@ -329,7 +356,7 @@ public final class Trainer {
     private BundleConfig withTraining(BundleConfig c, TrainingState state) {
         return new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), c.architecture(),
                 c.specialTokens(), c.tokenizer(), c.weights(), c.maxSourceTokens(), c.usesConversationHistory(),
-                c.decoding(), c.data(), training(state), c.scores());
+                c.decoding(), c.data(), training(state, c.training() == null ? null : c.training().command()), c.scores());
     }
 
     private static double round(double v) {

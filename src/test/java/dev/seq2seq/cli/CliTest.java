@@ -33,7 +33,16 @@ class CliTest {
         assertThat(Cli.isSubcommand("train")).isTrue();
         assertThat(Cli.isSubcommand("evaluate")).isTrue();
         assertThat(Cli.isSubcommand("benchmark")).isTrue();
+        assertThat(Cli.isSubcommand("average")).isTrue();
         assertThat(Cli.isSubcommand("--server.port=9090")).isFalse();
+    }
+
+    @Test
+    void averagingOneBundleIsAClearError(@TempDir Path dir) {
+        int[] exit = new int[1];
+        String output = run(exit, "average", "--output", dir.resolve("avg").toString(), "models/es-en");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("BUNDLE");
     }
 
     @Test

@@ -61,6 +61,26 @@ class TrainerResumeTest {
     }
 
     @Test
+    void theLastEpochsAreKeptAsBundlesForAveraging(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 200, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 10, 2);
+        Path out = dir.resolve("bundle");
+        int epochs = Trainer.KEPT_EPOCHS + 2;
+        TrainingState state = new Trainer(tiny(train, dev, out, epochs), new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(state.dev).hasSize(epochs);
+        Path kept = out.resolve(Trainer.CHECKPOINT_DIR).resolve(Trainer.EPOCHS_DIR);
+        try (var dirs = Files.list(kept)) {
+            assertThat(dirs.map(d -> Integer.parseInt(d.getFileName().toString())).sorted().toList())
+                    .containsExactly(3, 4, 5, 6, 7);
+        }
+        // each is a loadable bundle, and they average into one
+        Path averaged = WeightAveraging.average(java.util.List.of(kept.resolve("5"), kept.resolve("6"), kept.resolve("7")),
+                dir.resolve("avg"));
+        assertThat(ModelBundle.load(averaged).config().training().hyperparameters())
+                .containsEntry(WeightAveraging.AVERAGED, 3);
+    }
+
+    @Test
     void unreadableColumnsAreReportedWithTheFile(@TempDir Path dir) throws Exception {
         Path train = Files.writeString(dir.resolve("one-column.tsv"), "just one column\n");
         assertThatThrownBy(() -> ParallelCorpus.read(train, 1, 2, 0))
