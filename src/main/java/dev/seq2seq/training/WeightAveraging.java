@@ -25,13 +25,17 @@ public final class WeightAveraging {
 
     private WeightAveraging() {}
 
-    /** Writes a bundle whose weights are the mean of the given bundles' weights; returns its directory. */
+    /**
+     * Writes a bundle whose weights are the mean of the given bundles' weights, with the last
+     * bundle's card minus its dev scores (measure the result with {@code evaluate}); returns its directory.
+     */
     public static Path average(List<Path> bundles, Path output) throws IOException {
         if (bundles.size() < 2) {
             throw new IllegalArgumentException("give at least two bundles to average");
         }
         Path first = bundles.get(0);
-        BundleConfig config = ModelBundle.readConfig(first);
+        // the last bundle's card (the latest epoch's training summary) describes the result best
+        BundleConfig config = ModelBundle.readConfig(bundles.get(bundles.size() - 1));
         List<String> sharedFiles = tokenizerFiles(config);
         INDArray sum = null;
         ComputationGraph graph = null;
@@ -85,6 +89,6 @@ public final class WeightAveraging {
                 : new BundleConfig.Training(hp, t.epochs(), t.bestEpoch(), t.seconds(), t.targetTokensPerSecond(), t.command());
         return new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), c.architecture(),
                 c.specialTokens(), c.tokenizer(), c.weights(), c.maxSourceTokens(), c.usesConversationHistory(),
-                c.decoding(), c.data(), training, c.scores());
+                c.decoding(), c.data(), training, Map.of());   // the epochs' dev scores do not describe the mean
     }
 }

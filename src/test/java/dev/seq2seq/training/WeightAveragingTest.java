@@ -47,6 +47,7 @@ class WeightAveragingTest {
         assertThat(actual.sub(graph(a).params()).amaxNumber().doubleValue()).isGreaterThan(1e-3);
         ModelBundle averaged = ModelBundle.load(out);
         assertThat(averaged.config().training().hyperparameters()).containsEntry(WeightAveraging.AVERAGED, 2);
+        assertThat(averaged.config().scores()).isEmpty();
         assertThat(Files.readString(out.resolve("target.vocab"))).isEqualTo(Files.readString(a.resolve("target.vocab")));
     }
 
