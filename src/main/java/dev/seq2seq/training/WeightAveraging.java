@@ -6,6 +6,7 @@ import dev.seq2seq.inference.ModelBundleException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ public final class WeightAveraging {
         }
         Path first = bundles.get(0);
         // the last bundle's card (the latest epoch's training summary) describes the result best
-        BundleConfig config = ModelBundle.readConfig(bundles.get(bundles.size() - 1));
+        Path last = bundles.get(bundles.size() - 1);
+        BundleConfig config = ModelBundle.readConfig(last);
         List<String> sharedFiles = tokenizerFiles(config);
         INDArray sum = null;
         ComputationGraph graph = null;
@@ -43,7 +45,7 @@ public final class WeightAveraging {
             BundleConfig c = ModelBundle.readConfig(bundle);
             if (!c.architecture().equals(config.architecture())) {
                 throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG),
-                        "architecture differs from " + first + "'s: " + c.architecture() + " vs " + config.architecture());
+                        "architecture differs from " + last + "'s: " + c.architecture() + " vs " + config.architecture());
             }
             for (String file : sharedFiles) {
                 if (!Arrays.equals(Files.readAllBytes(bundle.resolve(file)), Files.readAllBytes(first.resolve(file)))) {
@@ -63,9 +65,11 @@ public final class WeightAveraging {
 
         Files.createDirectories(output);
         for (String file : sharedFiles) {
-            Files.copy(first.resolve(file), output.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(first.resolve(file), output.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        ModelSerializer.writeModel(graph, output.resolve(weights(config)).toFile(), false);
+        Path tmp = output.resolve(weights(config) + ".tmp");
+        ModelSerializer.writeModel(graph, tmp.toFile(), false);
+        Files.move(tmp, output.resolve(weights(config)), StandardCopyOption.REPLACE_EXISTING);
         ModelBundle.writeConfig(output, withAveraged(config, bundles.size()));
         return output;
     }
