@@ -79,7 +79,10 @@ public final class ChatService {
      */
     static String withHistory(Seq2SeqModel model, String previousReply, String message) {
         List<String> words = List.of(previousReply.split(" "));
-        int lo = 0;
+        if (model.fitsWhole(withReplyFrom(words, 0, message))) {
+            return withReplyFrom(words, 0, message);   // the usual case: all of it fits
+        }
+        int lo = 1;
         int hi = words.size();   // hi: no reply word fits
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;

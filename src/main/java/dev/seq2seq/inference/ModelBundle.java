@@ -150,8 +150,12 @@ public final class ModelBundle {
         writeConfig(directory, config);
     }
 
+    /** Writes config.json through a temporary file, so a process stopped mid-write leaves the old card. */
     public static void writeConfig(Path directory, BundleConfig config) throws IOException {
-        Files.writeString(directory.resolve(CONFIG), JSON.writeValueAsString(config));
+        Path tmp = directory.resolve(CONFIG + ".tmp");
+        Files.writeString(tmp, JSON.writeValueAsString(config));
+        Files.move(tmp, directory.resolve(CONFIG), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     public static BundleConfig.SpecialTokens specialTokens() {

@@ -176,13 +176,15 @@ public final class Trainer {
             for (int i = 0; i < Math.min(3, devSources.size()); i++) {
                 out.printf("  %s%n    -> %s%n", devSources.get(i), report.hypotheses().get(i));
             }
-            BundleConfig epochConfig = config(arch, state, report.chrf(), train.pairs().size());
-            saveEpoch(checkpointDir, state.epoch, epochConfig, graph, sourceTok, targetTok);
             if (improved) {
                 state.bestDevLoss = devLoss;
                 state.bestBleu = report.bleu().score();
                 state.bestEpoch = state.epoch;
                 state.epochsWithoutImprovement = 0;
+            }
+            BundleConfig epochConfig = config(arch, state, report.chrf(), train.pairs().size(), command(dir));
+            saveEpoch(checkpointDir, state.epoch, epochConfig, graph, sourceTok, targetTok);
+            if (improved) {
                 ModelBundle.save(dir, epochConfig, graph, sourceTok, targetTok);
             } else {
                 state.epochsWithoutImprovement++;
@@ -265,7 +267,7 @@ public final class Trainer {
     }
 
     private Seq2SeqModel model(Architecture arch, ComputationGraph graph, BpeTokenizer src, BpeTokenizer tgt) {
-        BundleConfig config = config(arch, new TrainingState(), 0, 0);
+        BundleConfig config = config(arch, new TrainingState(), 0, 0, null);
         return new Seq2SeqModel(new ModelBundle(o.output(), config, src, tgt, new EncoderDecoder(arch, graph)));
     }
 
@@ -299,7 +301,16 @@ public final class Trainer {
         Files.move(stateTmp, checkpointDir.resolve(STATE), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private BundleConfig config(Architecture arch, TrainingState state, double devChrf, long trainPairs) {
+    /** The rebuild command written into the bundle's card by hand, if any: kept when the card is rewritten. */
+    private static String command(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(ModelBundle.CONFIG))) {
+            return null;
+        }
+        BundleConfig.Training t = ModelBundle.readConfig(dir).training();
+        return t == null ? null : t.command();
+    }
+
+    private BundleConfig config(Architecture arch, TrainingState state, double devChrf, long trainPairs, String command) {
         boolean chat = BundleConfig.CHAT.equals(o.task());
         var decoding = chat
                 ? new BundleConfig.Decoding("sampling", 1, 0, 0.8, 40, 0.9, 3, 1.5)
@@ -318,11 +329,16 @@ public final class Trainer {
                 o.sourceLanguage(), o.targetLanguage(), arch, ModelBundle.specialTokens(),
                 new BundleConfig.TokenizerFiles("bpe", ModelBundle.SOURCE_PREFIX, ModelBundle.TARGET_PREFIX),
                 ModelBundle.WEIGHTS, o.maxTokens(), o.usesConversationHistory(), decoding, data,
-                training(state, null), scores);
+                training(hyperparameters(), state, command), scores);
     }
 
-    /** The training block of the card; {@code command}, the rebuild command written into the card by hand, is kept. */
-    private BundleConfig.Training training(TrainingState state, String command) {
+    private static BundleConfig.Training training(Map<String, Object> hp, TrainingState state, String command) {
+        return new BundleConfig.Training(hp, state.dev.size(), state.bestEpoch, round(state.seconds),
+                round(state.seconds > 0 ? state.targetTokens / state.seconds : 0), command);
+    }
+
+    /** The options that shape the model, for its card. */
+    private Map<String, Object> hyperparameters() {
         Map<String, Object> hp = new LinkedHashMap<>();
         hp.put("cell", o.cell());
         hp.put("embeddingSize", o.embeddingSize());
@@ -340,8 +356,7 @@ public final class Trainer {
         hp.put("patience", o.patience());
         hp.put("seed", o.seed());
         hp.put("optimizer", "Adam, no gradient clipping");
-        return new BundleConfig.Training(hp, state.dev.size(), state.bestEpoch, round(state.seconds),
-                round(state.seconds > 0 ? state.targetTokens / state.seconds : 0), command);
+        return hp;
     }
 
     /** Rewrites the best bundle's training summary (epochs, time, tokens/s) and its loss/BLEU plot. */
@@ -353,10 +368,17 @@ public final class Trainer {
         TrainingPlot.write(state, o.output().getFileName() + ": training loss and dev BLEU", dir.resolve(PLOT));
     }
 
+    /**
+     * The card with the run's epochs, time and tokens/s brought up to date. Its hyperparameters
+     * (those that trained these weights, plus marks such as {@link WeightAveraging#AVERAGED}) and
+     * its hand-written command are kept.
+     */
     private BundleConfig withTraining(BundleConfig c, TrainingState state) {
+        BundleConfig.Training t = c.training();
+        Map<String, Object> hp = t == null || t.hyperparameters() == null ? hyperparameters() : t.hyperparameters();
         return new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), c.architecture(),
                 c.specialTokens(), c.tokenizer(), c.weights(), c.maxSourceTokens(), c.usesConversationHistory(),
-                c.decoding(), c.data(), training(state, c.training() == null ? null : c.training().command()), c.scores());
+                c.decoding(), c.data(), training(hp, state, t == null ? null : t.command()), c.scores());
     }
 
     private static double round(double v) {

@@ -27,16 +27,22 @@ public final class WeightAveraging {
     private WeightAveraging() {}
 
     /**
-     * Writes a bundle whose weights are the mean of the given bundles' weights, with the last
-     * bundle's card minus its dev scores (measure the result with {@code evaluate}); returns its directory.
+     * Writes a bundle whose weights are the mean of the given bundles' weights, with the latest
+     * epoch's card minus its dev scores (measure the result with {@code evaluate}); returns its directory.
      */
     public static Path average(List<Path> bundles, Path output) throws IOException {
         if (bundles.size() < 2) {
             throw new IllegalArgumentException("give at least two bundles to average");
         }
         Path first = bundles.get(0);
-        // the last bundle's card (the latest epoch's training summary) describes the result best
+        // the card of the latest epoch (most epochs in its training summary; the last given on a tie)
+        // describes the result best, whatever order the shell listed the directories in
         Path last = bundles.get(bundles.size() - 1);
+        for (Path bundle : bundles) {
+            if (epochs(bundle) > epochs(last)) {
+                last = bundle;
+            }
+        }
         BundleConfig config = ModelBundle.readConfig(last);
         List<String> sharedFiles = tokenizerFiles(config);
         INDArray sum = null;
@@ -72,6 +78,11 @@ public final class WeightAveraging {
         Files.move(tmp, output.resolve(weights(config)), StandardCopyOption.REPLACE_EXISTING);
         ModelBundle.writeConfig(output, withAveraged(config, bundles.size()));
         return output;
+    }
+
+    private static int epochs(Path bundle) {
+        BundleConfig.Training t = ModelBundle.readConfig(bundle).training();
+        return t == null ? 0 : t.epochs();
     }
 
     private static String weights(BundleConfig c) {

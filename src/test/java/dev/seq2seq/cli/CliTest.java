@@ -42,7 +42,7 @@ class CliTest {
         int[] exit = new int[1];
         String output = run(exit, "average", "--output", dir.resolve("avg").toString(), "models/es-en");
         assertThat(exit[0]).isNotZero();
-        assertThat(output).contains("BUNDLE");
+        assertThat(output).contains("(BUNDLE) requires at least 2 values");
     }
 
     @Test

@@ -73,11 +73,30 @@ class TrainerResumeTest {
             assertThat(dirs.map(d -> Integer.parseInt(d.getFileName().toString())).sorted().toList())
                     .containsExactly(3, 4, 5, 6, 7);
         }
-        // each is a loadable bundle, and they average into one
-        Path averaged = WeightAveraging.average(java.util.List.of(kept.resolve("5"), kept.resolve("6"), kept.resolve("7")),
+        // each is a loadable bundle whose card names its epoch and the best epoch so far, and they average into one
+        for (int epoch = 3; epoch <= epochs; epoch++) {
+            var card = ModelBundle.load(kept.resolve(Integer.toString(epoch))).config().training();
+            assertThat(card.epochs()).isEqualTo(epoch);
+            assertThat(card.bestEpoch()).isEqualTo(bestEpoch(state, epoch));
+        }
+        Path averaged = WeightAveraging.average(java.util.List.of(kept.resolve("7"), kept.resolve("5"), kept.resolve("6")),
                 dir.resolve("avg"));
         assertThat(ModelBundle.load(averaged).config().training().hyperparameters())
                 .containsEntry(WeightAveraging.AVERAGED, 3);
+        assertThat(ModelBundle.load(averaged).config().training().epochs()).isEqualTo(7);   // the latest card, in any order
+    }
+
+    /** The best epoch among the first {@code epochs}: the last to lower the dev loss by more than 1e-4. */
+    private static int bestEpoch(TrainingState state, int epochs) {
+        int best = 0;
+        double bestLoss = Double.MAX_VALUE;
+        for (TrainingState.DevPoint p : state.dev.subList(0, epochs)) {
+            if (p.loss() < bestLoss - 1e-4) {
+                best = p.epoch();
+                bestLoss = p.loss();
+            }
+        }
+        return best;
     }
 
     @Test
