@@ -31,6 +31,7 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--attention", defaultValue = "256") int attention;
     @Option(names = "--dropout", defaultValue = "0.2") double dropout;
     @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}; 0.01 left tiny models stuck at the unigram loss)") double learningRate;
+    @Option(names = "--resume-learning-rate", defaultValue = "0", description = "when resuming, continue at this learning rate instead of the checkpoint's (0: the checkpoint's)") double resumeLearningRate;
     @Option(names = "--lr-decay", defaultValue = "0.5", description = "learning-rate factor after an epoch without dev improvement") double lrDecay;
     @Option(names = "--batch-size", defaultValue = "64") int batchSize;
     @Option(names = "--patience", defaultValue = "3", description = "stop after this many epochs without dev improvement") int patience;
@@ -47,7 +48,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(train, dev, sourceColumn, targetColumn, output, task,
                 sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
                 embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
-                checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu);
+                checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate);
         new Trainer(options, System.out).run();
         return 0;
     }

@@ -97,6 +97,11 @@ public final class Trainer {
         if (resume) {
             state = JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
             graph = ModelSerializer.restoreComputationGraph(checkpointDir.resolve(CHECKPOINT).toFile(), true);
+            if (o.resumeLearningRate() > 0 && o.resumeLearningRate() != state.learningRate) {
+                out.printf(Locale.ROOT, "learning rate set to %.2g (was %.2g in the checkpoint)%n",
+                        o.resumeLearningRate(), state.learningRate);
+                state.learningRate = o.resumeLearningRate();
+            }
             graph.setLearningRate(state.learningRate);
             if (state.stoppedEarly || state.epoch > o.epochs()) {
                 out.println("this run already finished (" + (state.stoppedEarly ? "early stop" : "all epochs done")

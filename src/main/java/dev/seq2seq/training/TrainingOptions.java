@@ -14,7 +14,7 @@ public record TrainingOptions(
         int embeddingSize, int hiddenSize, int decoderSize, int attentionSize, double dropout,
         double learningRate, double learningRateDecay, int batchSize, int patience, long seed,
         int checkpointMinutes, String dataName, String dataLicence, String dataAttribution,
-        boolean usesConversationHistory, double stopAtBleu) {
+        boolean usesConversationHistory, double stopAtBleu, double resumeLearningRate) {
 
     public TrainingOptions {
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1");
@@ -23,5 +23,6 @@ public record TrainingOptions(
         if (!(learningRate > 0)) throw new IllegalArgumentException("--learning-rate must be positive");
         if (!(learningRateDecay > 0 && learningRateDecay <= 1)) throw new IllegalArgumentException("--lr-decay must be in (0, 1]");
         if (patience < 1) throw new IllegalArgumentException("--patience must be at least 1");
+        if (resumeLearningRate < 0) throw new IllegalArgumentException("--resume-learning-rate must be positive (or 0: the checkpoint's)");
     }
 }

@@ -15,8 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** An interrupted run continues from its checkpoint instead of starting again. */
 class TrainerResumeTest {
     static TrainingOptions tiny(Path train, Path dev, Path out, int epochs) {
+        return tiny(train, dev, out, epochs, 0);
+    }
+
+    static TrainingOptions tiny(Path train, Path dev, Path out, int epochs, double resumeLearningRate) {
         return new TrainingOptions(train, dev, 1, 2, out, "translate", "en", "de", epochs, 0, 0, 20,
-                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0);
+                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
+                resumeLearningRate);
     }
 
     @Test
@@ -28,10 +33,13 @@ class TrainerResumeTest {
         assertThat(first.dev).hasSize(1);
         String vocabulary = Files.readString(out.resolve("checkpoint").resolve("source.vocab"));
 
-        // a longer run over the same output continues at epoch 2 with the saved vocabularies
+        // a longer run over the same output continues at epoch 2 with the saved vocabularies,
+        // here at a learning rate given on the command line instead of the checkpoint's 0.01
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        TrainingState second = new Trainer(tiny(train, dev, out, 2), new PrintStream(log, true)).run();
-        assertThat(log.toString()).contains("resuming from").doesNotContain("epoch 1/2");
+        TrainingState second = new Trainer(tiny(train, dev, out, 2, 0.004), new PrintStream(log, true)).run();
+        assertThat(log.toString()).contains("resuming from").doesNotContain("epoch 1/2")
+                .contains("learning rate set to 0.0040 (was 0.010 in the checkpoint)")
+                .contains("epoch 2 of 2, learning rate 0.0040");
         assertThat(second.dev).extracting(TrainingState.DevPoint::epoch).containsExactly(1, 2);
         assertThat(second.step).isGreaterThan(first.step);
         assertThat(Files.readString(out.resolve("checkpoint").resolve("source.vocab"))).isEqualTo(vocabulary);
