@@ -27,6 +27,18 @@ public record BundleConfig(
     public static final String TRANSLATE = "translate";
     public static final String CHAT = "chat";
 
+    /** This card with another training summary. */
+    public BundleConfig withTraining(Training newTraining) {
+        return new BundleConfig(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens,
+                tokenizer, weights, maxSourceTokens, usesConversationHistory, decoding, data, newTraining, scores);
+    }
+
+    /** This card with other dev scores. */
+    public BundleConfig withScores(Map<String, Object> newScores) {
+        return new BundleConfig(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens,
+                tokenizer, weights, maxSourceTokens, usesConversationHistory, decoding, data, training, newScores);
+    }
+
     /** Names of the special tokens in the vocabularies. */
     public record SpecialTokens(String pad, String unk, String bos, String eos) {}
 

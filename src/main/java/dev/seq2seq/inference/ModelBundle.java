@@ -98,7 +98,7 @@ public final class ModelBundle {
         BundleConfig config = readConfig(directory);
         Tokenizer source = loadTokenizer(directory, config.tokenizer().sourcePrefix(), config, config.architecture().sourceVocabularySize());
         Tokenizer target = loadTokenizer(directory, config.tokenizer().targetPrefix(), config, config.architecture().targetVocabularySize());
-        Path weights = directory.resolve(config.weights() == null ? WEIGHTS : config.weights());
+        Path weights = weightsFile(directory, config);
         if (!Files.isRegularFile(weights)) {
             throw new ModelBundleException(weights, "weights file is missing");
         }
@@ -143,11 +143,16 @@ public final class ModelBundle {
         Files.createDirectories(directory);
         source.save(directory, config.tokenizer().sourcePrefix());
         target.save(directory, config.tokenizer().targetPrefix());
-        Path weights = directory.resolve(config.weights());
-        Path tmp = directory.resolve(config.weights() + ".tmp");
+        Path weights = weightsFile(directory, config);
+        Path tmp = weights.resolveSibling(weights.getFileName() + ".tmp");
         ModelSerializer.writeModel(graph, tmp.toFile(), false);
         Files.move(tmp, weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         writeConfig(directory, config);
+    }
+
+    /** The weights file of a bundle: {@code config.weights()}, or {@value #WEIGHTS} where the card names none. */
+    public static Path weightsFile(Path directory, BundleConfig config) {
+        return directory.resolve(config.weights() == null ? WEIGHTS : config.weights());
     }
 
     /** Writes config.json through a temporary file, so a process stopped mid-write leaves the old card. */

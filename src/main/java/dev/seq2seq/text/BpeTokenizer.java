@@ -230,6 +230,11 @@ public final class BpeTokenizer implements Tokenizer {
         }
     }
 
+    /** The files {@link #save} writes for a prefix: {@code <prefix>.vocab} and {@code <prefix>.merges}. */
+    public static List<String> fileNames(String prefix) {
+        return List.of(prefix + ".vocab", prefix + ".merges");
+    }
+
     /** Writes {@code <prefix>.vocab} and {@code <prefix>.merges} into a directory. */
     public void save(Path dir, String prefix) throws IOException {
         vocabulary.save(dir.resolve(prefix + ".vocab"));

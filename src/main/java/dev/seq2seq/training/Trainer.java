@@ -381,9 +381,7 @@ public final class Trainer {
     private BundleConfig withTraining(BundleConfig c, TrainingState state) {
         BundleConfig.Training t = c.training();
         Map<String, Object> hp = t == null || t.hyperparameters() == null ? hyperparameters() : t.hyperparameters();
-        return new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), c.architecture(),
-                c.specialTokens(), c.tokenizer(), c.weights(), c.maxSourceTokens(), c.usesConversationHistory(),
-                c.decoding(), c.data(), training(hp, state, t == null ? null : t.command()), c.scores());
+        return c.withTraining(training(hp, state, t == null ? null : t.command()));
     }
 
     private static double round(double v) {

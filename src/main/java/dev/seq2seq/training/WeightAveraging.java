@@ -3,10 +3,11 @@ package dev.seq2seq.training;
 import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.text.BpeTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,32 +35,39 @@ public final class WeightAveraging {
         if (bundles.size() < 2) {
             throw new IllegalArgumentException("give at least two bundles to average");
         }
-        Path first = bundles.get(0);
+        List<BundleConfig> configs = new ArrayList<>();
+        for (Path bundle : bundles) {
+            configs.add(ModelBundle.readConfig(bundle));
+        }
         // the card of the latest epoch (most epochs in its training summary; the last given on a tie)
         // describes the result best, whatever order the shell listed the directories in
-        Path last = bundles.get(bundles.size() - 1);
-        for (Path bundle : bundles) {
-            if (epochs(bundle) > epochs(last)) {
-                last = bundle;
+        int latest = bundles.size() - 1;
+        for (int i = 0; i < bundles.size(); i++) {
+            if (epochs(configs.get(i)) > epochs(configs.get(latest))) {
+                latest = i;
             }
         }
-        BundleConfig config = ModelBundle.readConfig(last);
-        List<String> sharedFiles = tokenizerFiles(config);
+        BundleConfig config = configs.get(latest);
+        Path first = bundles.get(0);
+        List<String> tokenizerFiles = new ArrayList<>(BpeTokenizer.fileNames(config.tokenizer().sourcePrefix()));
+        tokenizerFiles.addAll(BpeTokenizer.fileNames(config.tokenizer().targetPrefix()));
+
         INDArray sum = null;
         ComputationGraph graph = null;
-        for (Path bundle : bundles) {
-            BundleConfig c = ModelBundle.readConfig(bundle);
+        for (int i = 0; i < bundles.size(); i++) {
+            Path bundle = bundles.get(i);
+            BundleConfig c = configs.get(i);
             if (!c.architecture().equals(config.architecture())) {
-                throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG),
-                        "architecture differs from " + last + "'s: " + c.architecture() + " vs " + config.architecture());
+                throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "architecture differs from "
+                        + bundles.get(latest) + "'s: " + c.architecture() + " vs " + config.architecture());
             }
-            for (String file : sharedFiles) {
+            for (String file : tokenizerFiles) {
                 if (!Arrays.equals(Files.readAllBytes(bundle.resolve(file)), Files.readAllBytes(first.resolve(file)))) {
                     throw new ModelBundleException(bundle.resolve(file), "differs from " + first.resolve(file)
                             + ": only bundles of one training run (same vocabularies) can be averaged");
                 }
             }
-            ComputationGraph g = ModelSerializer.restoreComputationGraph(bundle.resolve(weights(c)).toFile(), false);
+            ComputationGraph g = ModelSerializer.restoreComputationGraph(ModelBundle.weightsFile(bundle, c).toFile(), false);
             if (sum == null) {
                 graph = g;
                 sum = g.params().dup();
@@ -68,31 +76,14 @@ public final class WeightAveraging {
             }
         }
         graph.setParams(sum.divi(bundles.size()));
-
-        Files.createDirectories(output);
-        for (String file : sharedFiles) {
-            Files.copy(first.resolve(file), output.resolve(file), StandardCopyOption.REPLACE_EXISTING);
-        }
-        Path tmp = output.resolve(weights(config) + ".tmp");
-        ModelSerializer.writeModel(graph, tmp.toFile(), false);
-        Files.move(tmp, output.resolve(weights(config)), StandardCopyOption.REPLACE_EXISTING);
-        ModelBundle.writeConfig(output, withAveraged(config, bundles.size()));
+        ModelBundle.save(output, withAveraged(config, bundles.size()), graph,
+                BpeTokenizer.load(first, config.tokenizer().sourcePrefix()),
+                BpeTokenizer.load(first, config.tokenizer().targetPrefix()));
         return output;
     }
 
-    private static int epochs(Path bundle) {
-        BundleConfig.Training t = ModelBundle.readConfig(bundle).training();
-        return t == null ? 0 : t.epochs();
-    }
-
-    private static String weights(BundleConfig c) {
-        return c.weights() == null ? ModelBundle.WEIGHTS : c.weights();
-    }
-
-    private static List<String> tokenizerFiles(BundleConfig c) {
-        String s = c.tokenizer().sourcePrefix();
-        String t = c.tokenizer().targetPrefix();
-        return List.of(s + ".vocab", s + ".merges", t + ".vocab", t + ".merges");
+    private static int epochs(BundleConfig c) {
+        return c.training() == null ? 0 : c.training().epochs();
     }
 
     private static BundleConfig withAveraged(BundleConfig c, int n) {
@@ -102,8 +93,6 @@ public final class WeightAveraging {
         BundleConfig.Training training = t == null
                 ? new BundleConfig.Training(hp, 0, 0, 0, 0, null)
                 : new BundleConfig.Training(hp, t.epochs(), t.bestEpoch(), t.seconds(), t.targetTokensPerSecond(), t.command());
-        return new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), c.architecture(),
-                c.specialTokens(), c.tokenizer(), c.weights(), c.maxSourceTokens(), c.usesConversationHistory(),
-                c.decoding(), c.data(), training, Map.of());   // the epochs' dev scores do not describe the mean
+        return c.withTraining(training).withScores(Map.of());   // the epochs' dev scores do not describe the mean
     }
 }
