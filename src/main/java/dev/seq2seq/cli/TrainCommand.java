@@ -41,6 +41,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data-licence", defaultValue = "") String dataLicence;
     @Option(names = "--data-attribution", defaultValue = "") String dataAttribution;
     @Option(names = "--stop-at-bleu", defaultValue = "0", description = "stop once dev BLEU reaches this (0: off)") double stopAtBleu;
+    @Option(names = "--select-by", defaultValue = "loss",
+            description = "dev score that keeps the best epoch and drives learning-rate decay and early stop: loss, bleu or chrf (default: ${DEFAULT-VALUE})")
+    TrainingOptions.Selection selectBy;
     @Option(names = "--conversation-history", description = "chat: the model was trained with previous turns in the source") boolean history;
 
     @Override
@@ -48,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(train, dev, sourceColumn, targetColumn, output, task,
                 sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
                 embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
-                checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate);
+                checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate, selectBy);
         new Trainer(options, System.out).run();
         return 0;
     }

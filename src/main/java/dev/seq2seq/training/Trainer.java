@@ -29,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Trains a bundle from TSV pairs: learns the two BPE vocabularies, trains the {@link Seq2SeqGraph}
  * on length-bucketed batches, scores dev BLEU/chrF after each epoch, keeps the best epoch as the
- * bundle (weights without updater state), halves the learning rate when the dev loss stalls and stops
- * early after {@code patience} such epochs. A checkpoint with updater state is written every few
+ * bundle (weights without updater state), halves the learning rate when the dev score named by
+ * {@code --select-by} (dev loss by default) stalls and stops early after {@code patience} such epochs. A checkpoint with updater state is written every few
  * minutes into {@code <output>/checkpoint}; running the same command again resumes from it. The
  * bundle's training summary and {@value #PLOT} are rewritten after every epoch, so a run stopped by
  * hand leaves a complete card.
@@ -168,22 +168,27 @@ public final class Trainer {
                 }
             }
 
-            // end of epoch: dev loss picks the best epoch and drives decay and early stop (smooth, and
-            // meaningful from the first epoch and for chat); BLEU and chrF are reported beside it
+            // end of epoch: the --select-by score (dev loss unless told) picks the best epoch and
+            // drives decay and early stop; the other scores are reported beside it
             Seq2SeqModel model = model(arch, graph, sourceTok, targetTok);
             double devLoss = devLoss(model.bundle().network(), devPairs, bos, eos);
             var report = Evaluation.run(model, devSources, devTargets, DecodingOptions.greedy(DecodingOptions.MAX_LENGTH), 64, null);
             state.dev.add(new TrainingState.DevPoint(state.epoch, state.step, report.bleu().score(), report.chrf(), devLoss));
-            boolean improved = state.bestDevLoss == null || devLoss < state.bestDevLoss - 1e-4;
+            boolean improved = o.selectBy().improves(switch (o.selectBy()) {
+                case LOSS -> devLoss;
+                case BLEU -> report.bleu().score();
+                case CHRF -> report.chrf();
+            }, kept(state));
             out.printf(Locale.ROOT, "epoch %d: dev loss %.3f, BLEU %.2f, chrF %.2f (greedy, %d sentences in %.1f s)%s%n",
                     state.epoch, devLoss, report.bleu().score(), report.chrf(), devSources.size(), report.seconds(),
-                    improved ? "  best so far: saved" : "");
+                    improved ? "  best " + o.selectBy().label() + " so far: saved" : "");
             for (int i = 0; i < Math.min(3, devSources.size()); i++) {
                 out.printf("  %s%n    -> %s%n", devSources.get(i), report.hypotheses().get(i));
             }
             if (improved) {
                 state.bestDevLoss = devLoss;
                 state.bestBleu = report.bleu().score();
+                state.bestChrf = report.chrf();
                 state.bestEpoch = state.epoch;
                 state.epochsWithoutImprovement = 0;
             }
@@ -195,8 +200,8 @@ public final class Trainer {
                 state.epochsWithoutImprovement++;
                 state.learningRate *= o.learningRateDecay();
                 graph.setLearningRate(state.learningRate);
-                out.printf(Locale.ROOT, "no dev loss improvement for %d epoch(s): learning rate now %.2g%n",
-                        state.epochsWithoutImprovement, state.learningRate);
+                out.printf(Locale.ROOT, "no %s improvement for %d epoch(s): learning rate now %.2g%n",
+                        o.selectBy().label(), state.epochsWithoutImprovement, state.learningRate);
             }
             state.epoch++;
             state.nextBatch = 0;
@@ -206,7 +211,7 @@ public final class Trainer {
                 break;
             }
             if (state.epochsWithoutImprovement >= o.patience()) {
-                out.println("early stop: dev loss has not improved for " + o.patience() + " epochs");
+                out.println("early stop: " + o.selectBy().label() + " has not improved for " + o.patience() + " epochs");
                 state.stoppedEarly = true;
                 break;
             }
@@ -219,6 +224,18 @@ public final class Trainer {
         out.printf(Locale.ROOT, "done: best epoch %d (dev BLEU %.2f); %s of training, %.0f target tokens/s; bundle in %s%n",
                 state.bestEpoch, state.bestBleu, Progress.duration(state.seconds), state.targetTokens / state.seconds, dir);
         return state;
+    }
+
+    /** The kept epoch's value of the --select-by score; null before the first epoch. */
+    private Double kept(TrainingState state) {
+        if (state.bestDevLoss == null) {
+            return null;
+        }
+        return switch (o.selectBy()) {
+            case LOSS -> state.bestDevLoss;
+            case BLEU -> state.bestBleu;
+            case CHRF -> state.bestChrf;   // null when resuming a run from before --select-by: the next epoch is kept
+        };
     }
 
     /**
@@ -359,6 +376,7 @@ public final class Trainer {
         hp.put("targetVocabularySize", o.targetVocabularySize());
         hp.put("maxPairs", o.maxPairs());
         hp.put("patience", o.patience());
+        hp.put("selectBy", o.selectBy().name().toLowerCase(Locale.ROOT));
         hp.put("seed", o.seed());
         hp.put("optimizer", "Adam, no gradient clipping");
         return hp;

@@ -14,7 +14,7 @@ public record TrainingOptions(
         int embeddingSize, int hiddenSize, int decoderSize, int attentionSize, double dropout,
         double learningRate, double learningRateDecay, int batchSize, int patience, long seed,
         int checkpointMinutes, String dataName, String dataLicence, String dataAttribution,
-        boolean usesConversationHistory, double stopAtBleu, double resumeLearningRate) {
+        boolean usesConversationHistory, double stopAtBleu, double resumeLearningRate, Selection selectBy) {
 
     public TrainingOptions {
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1");
@@ -23,6 +23,33 @@ public record TrainingOptions(
         if (!(learningRate > 0)) throw new IllegalArgumentException("--learning-rate must be positive");
         if (!(learningRateDecay > 0 && learningRateDecay <= 1)) throw new IllegalArgumentException("--lr-decay must be in (0, 1]");
         if (patience < 1) throw new IllegalArgumentException("--patience must be at least 1");
+        if (selectBy == null) throw new IllegalArgumentException("--select-by must be one of loss, bleu, chrf");
         if (resumeLearningRate < 0) throw new IllegalArgumentException("--resume-learning-rate must be positive (or 0: the checkpoint's)");
+    }
+
+    /**
+     * The dev score that picks the kept epoch and drives learning-rate decay and early stopping.
+     * Dev loss is smooth and meaningful from the first epoch; chrF or BLEU of greedy output suits
+     * small chat corpora, where the loss rises (the model grows confident) while the replies it
+     * generates keep getting better.
+     */
+    public enum Selection {
+        LOSS("dev loss"), BLEU("dev BLEU"), CHRF("dev chrF");
+
+        private final String label;
+
+        Selection(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        /** Whether {@code value} beats the kept epoch's {@code best} (null: nothing kept yet). */
+        public boolean improves(double value, Double best) {
+            if (best == null) return true;
+            return this == LOSS ? value < best - 1e-4 : value > best + 1e-4;
+        }
     }
 }

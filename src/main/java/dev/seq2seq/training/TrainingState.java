@@ -15,8 +15,9 @@ public final class TrainingState {
     public int nextBatch = 0;         // first batch of that epoch not yet trained on
     public long step = 0;
     public double learningRate;
-    public double bestBleu = -1;     // dev BLEU of the kept (best dev loss) epoch
+    public double bestBleu = -1;     // dev BLEU of the kept epoch (picked by --select-by)
     public Double bestDevLoss;       // per-token dev loss of the kept epoch; null before the first
+    public Double bestChrf;          // dev chrF of the kept epoch; null before the first
     public int bestEpoch = 0;
     public int epochsWithoutImprovement = 0;
     public double seconds = 0;        // training time so far, dev evaluation excluded

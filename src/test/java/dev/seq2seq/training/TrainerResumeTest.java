@@ -19,9 +19,14 @@ class TrainerResumeTest {
     }
 
     static TrainingOptions tiny(Path train, Path dev, Path out, int epochs, double resumeLearningRate) {
+        return tiny(train, dev, out, epochs, resumeLearningRate, TrainingOptions.Selection.LOSS);
+    }
+
+    static TrainingOptions tiny(Path train, Path dev, Path out, int epochs, double resumeLearningRate,
+                                TrainingOptions.Selection selectBy) {
         return new TrainingOptions(train, dev, 1, 2, out, "translate", "en", "de", epochs, 0, 0, 20,
                 270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                resumeLearningRate);
+                resumeLearningRate, selectBy);
     }
 
     @Test
@@ -89,6 +94,39 @@ class TrainerResumeTest {
         assertThat(ModelBundle.load(averaged).config().training().hyperparameters())
                 .containsEntry(WeightAveraging.AVERAGED, 3);
         assertThat(ModelBundle.load(averaged).config().training().epochs()).isEqualTo(7);   // the latest card, in any order
+    }
+
+    @Test
+    void selectingByChrfKeepsTheEpochWithTheHighestDevChrf(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
+        Path out = dir.resolve("bundle");
+        var log = new ByteArrayOutputStream();
+        TrainingState state = new Trainer(tiny(train, dev, out, 4, 0, TrainingOptions.Selection.CHRF),
+                new PrintStream(log, true, java.nio.charset.StandardCharsets.UTF_8)).run();
+        int best = 0;
+        double bestChrf = Double.NEGATIVE_INFINITY;
+        for (TrainingState.DevPoint p : state.dev) {
+            if (p.chrf() > bestChrf + 1e-4) {
+                best = p.epoch();
+                bestChrf = p.chrf();
+            }
+        }
+        assertThat(state.bestEpoch).isEqualTo(best);
+        BundleConfig card = ModelBundle.readConfig(out);
+        assertThat(card.training().bestEpoch()).isEqualTo(best);
+        assertThat(card.training().hyperparameters()).containsEntry("selectBy", "chrf");
+        assertThat(((Number) card.scores().get("devChrfGreedy")).doubleValue()).isCloseTo(bestChrf, org.assertj.core.data.Offset.offset(0.006));
+        assertThat(log.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("best dev chrF so far: saved");
+    }
+
+    @Test
+    void selectionDirections() {
+        assertThat(TrainingOptions.Selection.LOSS.improves(1.0, 1.5)).isTrue();
+        assertThat(TrainingOptions.Selection.LOSS.improves(1.5, 1.0)).isFalse();
+        assertThat(TrainingOptions.Selection.CHRF.improves(50.0, 40.0)).isTrue();
+        assertThat(TrainingOptions.Selection.BLEU.improves(40.0, 40.0)).isFalse();
+        assertThat(TrainingOptions.Selection.CHRF.improves(0.0, null)).isTrue();
     }
 
     /** The best epoch among the first {@code epochs}: the last to lower the dev loss by more than 1e-4. */
