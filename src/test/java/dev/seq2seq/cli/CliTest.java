@@ -46,6 +46,17 @@ class CliTest {
     }
 
     @Test
+    void anUnknownSelectionScoreNamesTheChoices(@TempDir Path dir) {
+        int[] exit = new int[1];
+        String output = run(exit, "train", "--train", "x.tsv", "--dev", "y.tsv", "--source-column", "1",
+                "--target-column", "2", "--source-language", "en", "--target-language", "es",
+                "--output", dir.resolve("out").toString(), "--select-by", "accuracy");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("--select-by").contains("LOSS, BLEU, CHRF");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
+
+    @Test
     void missingRequiredOptionsAreNamed() {
         int[] exit = new int[1];
         String output = run(exit, "train", "--train", "x.tsv");
