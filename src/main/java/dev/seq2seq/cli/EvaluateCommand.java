@@ -4,6 +4,7 @@ import dev.seq2seq.evaluation.Bleu;
 import dev.seq2seq.evaluation.ChatMetrics;
 import dev.seq2seq.evaluation.ChrF;
 import dev.seq2seq.evaluation.Evaluation;
+import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.DecodingOptions;
 import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.Seq2SeqModel;
@@ -28,6 +29,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output", description = "where to write the hypotheses, one per line (with --model)") Path output;
     @Option(names = "--beam-size", description = "beam size (default: the bundle's; 1 = greedy)") Integer beamSize;
     @Option(names = "--length-penalty", description = "GNMT alpha (default: the bundle's)") Double lengthPenalty;
+    @Option(names = "--temperature", description = "chat: sampling temperature (default: the bundle's)") Double temperature;
+    @Option(names = "--top-p", description = "chat: nucleus sampling mass (default: the bundle's)") Double topP;
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
     @Option(names = "--max-pairs", defaultValue = "0") int maxPairs;
     @Option(names = "--seed", defaultValue = "1", description = "sampling seed for chat bundles (default: ${DEFAULT-VALUE})") long seed;
@@ -67,7 +70,7 @@ final class EvaluateCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "%.1f s, %.1f sentences/s%n", report.seconds(), sources.size() / report.seconds());
         System.out.printf(Locale.ROOT, "BLEU %.2f%n", report.bleu().score());
         System.out.printf(Locale.ROOT, "chrF %.2f%n", report.chrf());
-        if (options.strategy() == DecodingOptions.Strategy.SAMPLING) {
+        if (BundleConfig.CHAT.equals(seq2seq.bundle().config().task())) {   // whatever the search
             System.out.printf(Locale.ROOT, "distinct-2 %.3f%n", ChatMetrics.distinct2(report.hypotheses()));
             System.out.printf(Locale.ROOT, "most frequent reply share %.3f%n", ChatMetrics.topReplyShare(report.hypotheses()));
         }
@@ -85,7 +88,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private DecodingOptions options(Seq2SeqModel seq2seq) {
         DecodingOptions defaults = seq2seq.defaultOptions();
         if (defaults.strategy() == DecodingOptions.Strategy.SAMPLING && beamSize == null) {   // chat: as served, seeded
-            return DecodingOptions.sampling(defaults.temperature(), defaults.topK(), defaults.topP(), seed,
+            return DecodingOptions.sampling(temperature != null ? temperature : defaults.temperature(), defaults.topK(),
+                    topP != null ? topP : defaults.topP(), seed,
                     defaults.noRepeatNgram(), DecodingOptions.MAX_LENGTH);
         }
         int beam = beamSize != null ? beamSize : (defaults.strategy() == DecodingOptions.Strategy.BEAM ? defaults.beamSize() : 1);

@@ -65,6 +65,21 @@ class CliTest {
     }
 
     @Test
+    void evaluatingAChatBundlePrintsReplyDiversityWhateverTheSearch(@TempDir Path dir) throws Exception {
+        Path test = Files.write(dir.resolve("chat.tsv"), List.of("Hello\tHi", "How are you?\tI am doing well.",
+                "Are you a robot?\tNo."), StandardCharsets.UTF_8);
+        for (List<String> search : List.of(List.of("--beam-size", "1"), List.of("--temperature", "0.3", "--top-p", "0.5"))) {
+            int[] exit = new int[1];
+            var args = new java.util.ArrayList<>(List.of("evaluate", "--model", "models/en-chat", "--test", test.toString(),
+                    "--source-column", "1", "--target-column", "2", "--output", dir.resolve("hyp.txt").toString()));
+            args.addAll(search);
+            String output = run(exit, args.toArray(String[]::new));
+            assertThat(exit[0]).as(output).isZero();
+            assertThat(output).containsPattern("distinct-2 \\d\\.\\d{3}").containsPattern("most frequent reply share \\d\\.\\d{3}");
+        }
+    }
+
+    @Test
     void evaluateWritesOneHypothesisPerLineAndPrintsBleuAndChrf(@TempDir Path dir) throws Exception {
         Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
         Path test = Files.write(dir.resolve("test.tsv"), List.of("el gato come pescado\tthe cat eats fish",
