@@ -30,8 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Trains a bundle from TSV pairs: learns the two BPE vocabularies, trains the {@link Seq2SeqGraph}
  * on length-bucketed batches, scores dev BLEU/chrF after each epoch, keeps the best epoch as the
  * bundle (weights without updater state), halves the learning rate when the dev score named by
- * {@code --select-by} (dev loss by default) stalls and stops early after {@code patience} such epochs. A checkpoint with updater state is written every few
- * minutes into {@code <output>/checkpoint}; running the same command again resumes from it. The
+ * {@code --select-by} (dev loss by default) stalls and stops early after {@code patience} such
+ * epochs. A checkpoint with updater state is written every few minutes into {@code <output>/checkpoint}; running the same command again resumes from it. The
  * bundle's training summary and {@value #PLOT} are rewritten after every epoch, so a run stopped by
  * hand leaves a complete card.
  */
@@ -104,8 +104,9 @@ public final class Trainer {
             }
             graph.setLearningRate(state.learningRate);
             if (state.stoppedEarly || state.epoch > o.epochs()) {
-                out.println("this run already finished (" + (state.stoppedEarly ? "early stop" : "all epochs done")
-                        + "); raise --epochs to continue or delete " + checkpointDir + " to start again");
+                out.println("this run already finished (" + (state.stoppedEarly
+                        ? "early stop); delete " + checkpointDir + " to start again"
+                        : "all epochs done); raise --epochs to continue or delete " + checkpointDir + " to start again"));
                 writeSummary(dir, state);
                 return state;
             }
@@ -174,11 +175,9 @@ public final class Trainer {
             double devLoss = devLoss(model.bundle().network(), devPairs, bos, eos);
             var report = Evaluation.run(model, devSources, devTargets, DecodingOptions.greedy(DecodingOptions.MAX_LENGTH), 64, null);
             state.dev.add(new TrainingState.DevPoint(state.epoch, state.step, report.bleu().score(), report.chrf(), devLoss));
-            boolean improved = o.selectBy().improves(switch (o.selectBy()) {
-                case LOSS -> devLoss;
-                case BLEU -> report.bleu().score();
-                case CHRF -> report.chrf();
-            }, kept(state));
+            // a run resumed from before --select-by has no kept chrF: its next epoch is kept
+            boolean improved = o.selectBy().improves(o.selectBy().of(devLoss, report.bleu().score(), report.chrf()),
+                    o.selectBy().of(state.bestDevLoss, state.bestBleu, state.bestChrf));
             out.printf(Locale.ROOT, "epoch %d: dev loss %.3f, BLEU %.2f, chrF %.2f (greedy, %d sentences in %.1f s)%s%n",
                     state.epoch, devLoss, report.bleu().score(), report.chrf(), devSources.size(), report.seconds(),
                     improved ? "  best " + o.selectBy().label() + " so far: saved" : "");
@@ -224,18 +223,6 @@ public final class Trainer {
         out.printf(Locale.ROOT, "done: best epoch %d (dev BLEU %.2f); %s of training, %.0f target tokens/s; bundle in %s%n",
                 state.bestEpoch, state.bestBleu, Progress.duration(state.seconds), state.targetTokens / state.seconds, dir);
         return state;
-    }
-
-    /** The kept epoch's value of the --select-by score; null before the first epoch. */
-    private Double kept(TrainingState state) {
-        if (state.bestDevLoss == null) {
-            return null;
-        }
-        return switch (o.selectBy()) {
-            case LOSS -> state.bestDevLoss;
-            case BLEU -> state.bestBleu;
-            case CHRF -> state.bestChrf;   // null when resuming a run from before --select-by: the next epoch is kept
-        };
     }
 
     /**

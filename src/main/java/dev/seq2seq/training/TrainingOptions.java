@@ -46,6 +46,15 @@ public record TrainingOptions(
             return label;
         }
 
+        /** This score out of an epoch's dev loss, BLEU and chrF (null where the one it needs is null). */
+        public Double of(Double loss, double bleu, Double chrf) {
+            return switch (this) {
+                case LOSS -> loss;
+                case BLEU -> loss == null ? null : bleu;   // no loss: no epoch kept yet
+                case CHRF -> chrf;
+            };
+        }
+
         /** Whether {@code value} beats the kept epoch's {@code best} (null: nothing kept yet). */
         public boolean improves(double value, Double best) {
             if (best == null) return true;
