@@ -29,8 +29,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--output", description = "where to write the hypotheses, one per line (with --model)") Path output;
     @Option(names = "--beam-size", description = "beam size (default: the bundle's; 1 = greedy)") Integer beamSize;
     @Option(names = "--length-penalty", description = "GNMT alpha (default: the bundle's)") Double lengthPenalty;
-    @Option(names = "--temperature", description = "chat: sampling temperature (default: the bundle's)") Double temperature;
-    @Option(names = "--top-p", description = "chat: nucleus sampling mass (default: the bundle's)") Double topP;
+    @Option(names = "--temperature", description = "sampling temperature, for bundles that sample (chat; default: the bundle's)") Double temperature;
+    @Option(names = "--top-p", description = "nucleus sampling mass, for bundles that sample (chat; default: the bundle's)") Double topP;
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
     @Option(names = "--max-pairs", defaultValue = "0") int maxPairs;
     @Option(names = "--seed", defaultValue = "1", description = "sampling seed for chat bundles (default: ${DEFAULT-VALUE})") long seed;
@@ -91,6 +91,11 @@ final class EvaluateCommand implements Callable<Integer> {
             return DecodingOptions.sampling(temperature != null ? temperature : defaults.temperature(), defaults.topK(),
                     topP != null ? topP : defaults.topP(), seed,
                     defaults.noRepeatNgram(), DecodingOptions.MAX_LENGTH);
+        }
+        if (temperature != null || topP != null) {   // would be silently ignored by beam or greedy search
+            throw new IllegalArgumentException("--temperature and --top-p apply to sampling only; " + (beamSize != null
+                    ? "--beam-size selects beam or greedy search, drop one or the other"
+                    : seq2seq.bundle() + " decodes with " + defaults.strategy().name().toLowerCase(Locale.ROOT) + " search"));
         }
         int beam = beamSize != null ? beamSize : (defaults.strategy() == DecodingOptions.Strategy.BEAM ? defaults.beamSize() : 1);
         double alpha = lengthPenalty != null ? lengthPenalty : defaults.lengthPenalty();

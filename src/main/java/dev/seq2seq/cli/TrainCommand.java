@@ -44,6 +44,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--select-by", defaultValue = "loss",
             description = "dev score that keeps the best epoch and drives learning-rate decay and early stop: loss, bleu or chrf (default: ${DEFAULT-VALUE})")
     TrainingOptions.Selection selectBy;
+    @Option(names = "--temperature", description = "chat: sampling temperature the bundle serves with (default: 0.8)") Double temperature;
+    @Option(names = "--top-p", description = "chat: nucleus mass the bundle serves with (default: 0.9)") Double topP;
     @Option(names = "--conversation-history", description = "chat: the model was trained with previous turns in the source") boolean history;
 
     @Override
@@ -51,7 +53,10 @@ final class TrainCommand implements Callable<Integer> {
         TrainingOptions options = new TrainingOptions(train, dev, sourceColumn, targetColumn, output, task,
                 sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
                 embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
-                checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate, selectBy);
+                checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate, selectBy,
+                temperature == null && topP == null ? TrainingOptions.Sampling.DEFAULT : new TrainingOptions.Sampling(
+                        temperature != null ? temperature : TrainingOptions.Sampling.DEFAULT.temperature(),
+                        topP != null ? topP : TrainingOptions.Sampling.DEFAULT.topP()));
         new Trainer(options, System.out).run();
         return 0;
     }

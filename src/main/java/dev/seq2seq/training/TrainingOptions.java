@@ -14,7 +14,8 @@ public record TrainingOptions(
         int embeddingSize, int hiddenSize, int decoderSize, int attentionSize, double dropout,
         double learningRate, double learningRateDecay, int batchSize, int patience, long seed,
         int checkpointMinutes, String dataName, String dataLicence, String dataAttribution,
-        boolean usesConversationHistory, double stopAtBleu, double resumeLearningRate, Selection selectBy) {
+        boolean usesConversationHistory, double stopAtBleu, double resumeLearningRate, Selection selectBy,
+        Sampling sampling) {
 
     public TrainingOptions {
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1");
@@ -24,7 +25,25 @@ public record TrainingOptions(
         if (!(learningRateDecay > 0 && learningRateDecay <= 1)) throw new IllegalArgumentException("--lr-decay must be in (0, 1]");
         if (patience < 1) throw new IllegalArgumentException("--patience must be at least 1");
         if (selectBy == null) throw new IllegalArgumentException("--select-by must be one of loss, bleu, chrf");
+        if (sampling == null) throw new IllegalArgumentException("sampling settings are required (Sampling.DEFAULT)");
+        if (!dev.seq2seq.inference.BundleConfig.CHAT.equals(task) && !sampling.equals(Sampling.DEFAULT)) {
+            throw new IllegalArgumentException("--temperature and --top-p set how chat bundles sample; translation bundles decode with beam search");
+        }
         if (resumeLearningRate < 0) throw new IllegalArgumentException("--resume-learning-rate must be positive (or 0: the checkpoint's)");
+    }
+
+    /**
+     * How a chat bundle samples its replies when served, written into its card: temperature
+     * (below 1 sharpens the distribution) and top-p (the nucleus mass kept). Training itself and
+     * its dev scores use greedy search, so these change nothing about the weights.
+     */
+    public record Sampling(double temperature, double topP) {
+        public static final Sampling DEFAULT = new Sampling(0.8, 0.9);
+
+        public Sampling {
+            if (!(temperature > 0)) throw new IllegalArgumentException("--temperature must be positive");
+            if (!(topP > 0 && topP <= 1)) throw new IllegalArgumentException("--top-p must be in (0, 1]");
+        }
     }
 
     /**

@@ -80,6 +80,23 @@ class CliTest {
     }
 
     @Test
+    void samplingOptionsWithBeamOrGreedySearchAreAClearError(@TempDir Path dir) throws Exception {
+        Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));   // a beam-search bundle
+        Path chat = Files.write(dir.resolve("chat.tsv"), List.of("Hello\tHi"), StandardCharsets.UTF_8);
+        int[] exit = new int[1];
+        String output = run(exit, "evaluate", "--model", bundle.toString(), "--test", chat.toString(),
+                "--source-column", "1", "--target-column", "2", "--output", dir.resolve("a.txt").toString(), "--top-p", "0.5");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("apply to sampling only").contains("beam search");
+        assertThat(dir.resolve("a.txt")).doesNotExist();
+        output = run(exit, "evaluate", "--model", "models/en-chat", "--test", chat.toString(), "--source-column", "1",
+                "--target-column", "2", "--output", dir.resolve("b.txt").toString(), "--beam-size", "1", "--temperature", "0.3");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("apply to sampling only").contains("--beam-size");
+        assertThat(dir.resolve("b.txt")).doesNotExist();
+    }
+
+    @Test
     void evaluateWritesOneHypothesisPerLineAndPrintsBleuAndChrf(@TempDir Path dir) throws Exception {
         Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
         Path test = Files.write(dir.resolve("test.tsv"), List.of("el gato come pescado\tthe cat eats fish",

@@ -26,7 +26,7 @@ class TrainerResumeTest {
                                 TrainingOptions.Selection selectBy) {
         return new TrainingOptions(train, dev, 1, 2, out, "translate", "en", "de", epochs, 0, 0, 20,
                 270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                resumeLearningRate, selectBy);
+                resumeLearningRate, selectBy, TrainingOptions.Sampling.DEFAULT);
     }
 
     @Test
@@ -50,6 +50,32 @@ class TrainerResumeTest {
         assertThat(Files.readString(out.resolve("checkpoint").resolve("source.vocab"))).isEqualTo(vocabulary);
         assertThat(out.resolve("config.json")).exists();
         assertThat(out.resolve("training.png")).exists();
+    }
+
+    @Test
+    void aChatRunWritesTheSamplingSettingsItWasGivenIntoTheCard(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
+        Path out = dir.resolve("bundle");
+        var options = new TrainingOptions(train, dev, 1, 2, out, BundleConfig.CHAT, "en", "en", 1, 0, 0, 20,
+                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
+                0, TrainingOptions.Selection.CHRF, new TrainingOptions.Sampling(0.5, 0.6));
+        new Trainer(options, new PrintStream(new ByteArrayOutputStream())).run();
+        BundleConfig.Decoding decoding = ModelBundle.readConfig(out).decoding();
+        assertThat(decoding.strategy()).isEqualTo("sampling");
+        assertThat(decoding.temperature()).isEqualTo(0.5);
+        assertThat(decoding.topP()).isEqualTo(0.6);
+    }
+
+    @Test
+    void samplingSettingsAreRefusedForTranslationAndOutOfRange(@TempDir Path dir) {
+        Path out = dir.resolve("bundle");
+        assertThatThrownBy(() -> new TrainingOptions(out, out, 1, 2, out, "translate", "en", "de", 1, 0, 0, 20,
+                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
+                0, TrainingOptions.Selection.LOSS, new TrainingOptions.Sampling(0.5, 0.6)))
+                .hasMessageContaining("chat bundles");
+        assertThatThrownBy(() -> new TrainingOptions.Sampling(0, 0.9)).hasMessageContaining("--temperature");
+        assertThatThrownBy(() -> new TrainingOptions.Sampling(0.8, 1.5)).hasMessageContaining("--top-p");
     }
 
     @Test
