@@ -8,8 +8,8 @@ import java.util.List;
 /**
  * Beam search over all sources of a batch at once. Each source keeps {@code beamSize} live
  * hypotheses; finished ones are ranked by logP / ((5 + length) / 6)^alpha (GNMT). A source stops
- * when it has {@code beamSize} finished hypotheses, or none of its live ones can still beat its
- * best finished one, or at its length limit.
+ * when it has {@code beamSize} finished hypotheses, or none of its live ones can still beat the
+ * last of the {@code nBest} it returns, or at its length limit.
  */
 public final class BeamSearch implements SearchStrategy {
 
@@ -116,15 +116,20 @@ public final class BeamSearch implements SearchStrategy {
         return Math.pow((5.0 + length) / 6.0, alpha);
     }
 
-    /** True when no live beam can end above the best finished hypothesis (log-probs only fall). */
+    /**
+     * True when no live beam can end above the n-th best finished hypothesis, n being the number
+     * of results asked for (log-probs only fall, so a beam's best possible score is its log-prob
+     * under the longest length's penalty).
+     */
     private static boolean cannotImprove(List<Hypothesis> finished, List<Beam> live, DecodingOptions options, int maxLength, double alpha) {
         if (finished.size() < options.nBest() || live.isEmpty()) {
             return live.isEmpty();
         }
-        double best = finished.stream().mapToDouble(Hypothesis::score).max().orElse(Double.NEGATIVE_INFINITY);
+        double nthBest = finished.stream().mapToDouble(Hypothesis::score).boxed()
+                .sorted(Comparator.reverseOrder()).skip(options.nBest() - 1).findFirst().orElseThrow();
         double bestPossible = live.stream().mapToDouble(b -> b.logProb() / penalty(maxLength, alpha))
                 .max().orElse(Double.NEGATIVE_INFINITY);
-        return best >= bestPossible;
+        return nthBest >= bestPossible;
     }
 
     /** Indices of the {@code count} largest values in scores[offset, offset + size), best first, lowest index on ties. */
