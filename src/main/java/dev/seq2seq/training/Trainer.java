@@ -88,6 +88,10 @@ public final class Trainer {
 
         List<Batches.EncodedPair> pairs = encode(train.pairs(), sourceTok, targetTok);
         List<Batches.EncodedPair> devPairs = encode(dev.pairs(), sourceTok, targetTok);
+        if (pairs.isEmpty() || devPairs.isEmpty()) {
+            throw new IOException("no " + (pairs.isEmpty() ? "training" : "dev") + " pair has at most --max-tokens "
+                    + o.maxTokens() + " subword tokens on both sides: raise --max-tokens");
+        }
         long targetTokensPerEpoch = pairs.stream().mapToLong(Batches.EncodedPair::targetTokens).sum();
         out.printf(Locale.ROOT, "%d pairs within %d tokens (%d dropped as longer), %d target tokens per epoch%n",
                 pairs.size(), o.maxTokens(), train.pairs().size() - pairs.size(), targetTokensPerEpoch);
@@ -96,11 +100,24 @@ public final class Trainer {
         ComputationGraph graph;
         if (resume) {
             state = JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
+            if (state.fixed != null && !TrainingState.Fixed.of(o).differences(state.fixed).isEmpty()) {
+                throw new IllegalArgumentException("the checkpoint in " + checkpointDir + " was written with other options: "
+                        + String.join(", ", TrainingState.Fixed.of(o).differences(state.fixed))
+                        + "; resume with the checkpoint's, or give another --output to start a new run");
+            }
+            if (state.fixed == null) {   // an older checkpoint: from now on, these options are the run's
+                state.fixed = TrainingState.Fixed.of(o);
+            }
             graph = ModelSerializer.restoreComputationGraph(checkpointDir.resolve(CHECKPOINT).toFile(), true);
-            if (o.resumeLearningRate() > 0 && o.resumeLearningRate() != state.learningRate) {
+            // applied once: running the same command again later must not undo the schedule's halvings since
+            if (o.resumeLearningRate() > 0 && o.resumeLearningRate() != state.resumeLearningRateApplied) {
                 out.printf(Locale.ROOT, "learning rate set to %.2g (was %.2g in the checkpoint)%n",
                         o.resumeLearningRate(), state.learningRate);
                 state.learningRate = o.resumeLearningRate();
+                state.resumeLearningRateApplied = o.resumeLearningRate();
+            } else if (o.resumeLearningRate() > 0 && o.resumeLearningRate() != state.learningRate) {
+                out.printf(Locale.ROOT, "--resume-learning-rate %.2g was applied before; continuing at the checkpoint's %.2g%n",
+                        o.resumeLearningRate(), state.learningRate);
             }
             graph.setLearningRate(state.learningRate);
             if (state.stoppedEarly || state.epoch > o.epochs()) {
@@ -113,6 +130,7 @@ public final class Trainer {
         } else {
             state = new TrainingState();
             state.learningRate = o.learningRate();
+            state.fixed = TrainingState.Fixed.of(o);
             graph = new ComputationGraph(Seq2SeqGraph.configuration(arch, o.learningRate(), o.seed()));
             graph.init();
         }

@@ -79,6 +79,52 @@ class TrainerResumeTest {
     }
 
     @Test
+    void aResumeWithAnotherShapeOrBatchingIsRefusedBeforeTraining(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
+        Path out = dir.resolve("bundle");
+        new Trainer(tiny(train, dev, out, 1), new PrintStream(new ByteArrayOutputStream())).run();
+        String state = Files.readString(out.resolve("checkpoint").resolve("state.json"));
+        TrainingOptions o = tiny(train, dev, out, 2);
+        var wider = new TrainingOptions(train, dev, 1, 2, out, o.task(), "en", "de", 2, 0, 0, 20,
+                270, 270, "rnn", 8, 16, 8, 8, 0.1, 0.01, 0.5, 32, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
+                0, TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT);
+        assertThatThrownBy(() -> new Trainer(wider, new PrintStream(new ByteArrayOutputStream())).run())
+                .hasMessageContaining("--hidden 16 (checkpoint: 8)")
+                .hasMessageContaining("--batch-size 32 (checkpoint: 64)")
+                .hasMessageNotContaining("--embedding");
+        assertThat(Files.readString(out.resolve("checkpoint").resolve("state.json"))).isEqualTo(state);
+    }
+
+    @Test
+    void aResumeLearningRateIsAppliedOnceNotOnEveryRerun(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
+        Path out = dir.resolve("bundle");
+        new Trainer(tiny(train, dev, out, 1), new PrintStream(new ByteArrayOutputStream())).run();
+        new Trainer(tiny(train, dev, out, 2, 0.004), new PrintStream(new ByteArrayOutputStream())).run();
+        // as if the schedule had halved the rate since: the same command again keeps the checkpoint's
+        Path statePath = out.resolve("checkpoint").resolve("state.json");
+        Files.writeString(statePath, Files.readString(statePath).replace("\"learningRate\":0.004", "\"learningRate\":0.002"));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        new Trainer(tiny(train, dev, out, 3, 0.004), new PrintStream(log, true)).run();
+        assertThat(log.toString()).contains("--resume-learning-rate 0.0040 was applied before; continuing at the checkpoint's 0.0020")
+                .contains("epoch 3 of 3, learning rate 0.0020");
+    }
+
+    @Test
+    void pairsAllLongerThanMaxTokensAreAClearError(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
+        TrainingOptions o = tiny(train, dev, dir.resolve("bundle"), 1);
+        var tooShort = new TrainingOptions(train, dev, 1, 2, o.output(), o.task(), "en", "de", 1, 0, 0, 2,
+                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
+                0, TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT);
+        assertThatThrownBy(() -> new Trainer(tooShort, new PrintStream(new ByteArrayOutputStream())).run())
+                .hasMessageContaining("no training pair has at most --max-tokens 2");
+    }
+
+    @Test
     void rerunningAFinishedRunRewritesTheCardSummaryAndPlot(@TempDir Path dir) throws Exception {
         Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
         Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
