@@ -60,7 +60,7 @@ public final class EncoderDecoder {
         var out = graph.getLayer(Seq2SeqGraph.OUTPUT);
         this.outW = Matrices.dense(out.getParam("W"));
         this.outB = Matrices.dense(out.getParam("b")).toFloatVector();
-        this.parameters = graph.numParams();
+        this.parameters = graph.params().length();   // numParams() leaves out the attention vertex's weights
     }
 
     /** Number of trained parameters. */

@@ -135,7 +135,7 @@ public final class Trainer {
             graph.init();
         }
         out.printf(Locale.ROOT, "model: %s cell, %,d parameters; epoch %d of %d, learning rate %.2g%n",
-                arch.cell(), graph.numParams(), state.epoch, o.epochs(), state.learningRate);
+                arch.cell(), graph.params().length(), state.epoch, o.epochs(), state.learningRate);
 
         List<String> devSources = dev.pairs().stream().map(ParallelCorpus.Pair::source).toList();
         List<String> devTargets = dev.pairs().stream().map(ParallelCorpus.Pair::target).toList();

@@ -29,7 +29,7 @@ class EncoderDecoderTest {
         graph.init();
         Random random = new Random(7);
         List<Batches.EncodedPair> pairs = List.of(
-                pair(random, 6, 4), pair(random, 6, Integer.getInteger("t1", 6)), pair(random, 6, 1));   // one source length, as training batches are
+                pair(random, 6, 4), pair(random, 6, 6), pair(random, 6, 1));   // one source length, as training batches are
         int[] batch = {0, 1, 2};
         MultiDataSet data = Batches.toDataSet(pairs, batch, BOS, EOS);
         for (int i = 0; i < 3; i++) {
@@ -38,6 +38,8 @@ class EncoderDecoderTest {
         INDArray expected = graph.output(false, data.getFeatures(), data.getFeaturesMaskArrays())[0];   // [B, V, T]
 
         EncoderDecoder network = new EncoderDecoder(arch, graph);
+        assertThat(network.parameterCount()).as("every trained parameter, attention included")
+                .isEqualTo(graph.params().length()).isEqualTo(arch.parameterCount());
         int[][] sources = pairs.stream().map(Batches.EncodedPair::source).toArray(int[][]::new);
         DecoderStep step = network.start(sources, BOS, EOS);
         DecoderState state = step.initialState();
