@@ -33,7 +33,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--top-p", description = "nucleus sampling mass, for bundles that sample (chat; default: the bundle's)") Double topP;
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
     @Option(names = "--max-pairs", defaultValue = "0") int maxPairs;
-    @Option(names = "--seed", defaultValue = "1", description = "sampling seed for chat bundles (default: ${DEFAULT-VALUE})") long seed;
+    @Option(names = "--seed", description = "sampling seed, for bundles that sample (chat; default: 1)") Long seed;
     @Option(names = "--retrieval-train", description = "chat: training pairs (same columns) for the retrieval baseline") Path retrievalTrain;
 
     @Override
@@ -88,12 +88,16 @@ final class EvaluateCommand implements Callable<Integer> {
     private DecodingOptions options(Seq2SeqModel seq2seq) {
         DecodingOptions defaults = seq2seq.defaultOptions();
         if (defaults.strategy() == DecodingOptions.Strategy.SAMPLING && beamSize == null) {   // chat: as served, seeded
+            if (lengthPenalty != null) {
+                throw new IllegalArgumentException("--length-penalty applies to beam search; " + seq2seq.bundle()
+                        + " samples (add --beam-size N to search instead)");
+            }
             return DecodingOptions.sampling(temperature != null ? temperature : defaults.temperature(), defaults.topK(),
-                    topP != null ? topP : defaults.topP(), seed,
+                    topP != null ? topP : defaults.topP(), seed != null ? seed : 1L,
                     defaults.noRepeatNgram(), DecodingOptions.MAX_LENGTH);
         }
-        if (temperature != null || topP != null) {   // would be silently ignored by beam or greedy search
-            throw new IllegalArgumentException("--temperature and --top-p apply to sampling only; " + (beamSize != null
+        if (temperature != null || topP != null || seed != null) {   // would be silently ignored by beam or greedy search
+            throw new IllegalArgumentException("--temperature, --top-p and --seed apply to sampling only; " + (beamSize != null
                     ? "--beam-size selects beam or greedy search, drop one or the other"
                     : seq2seq.bundle() + " decodes with " + defaults.strategy().name().toLowerCase(Locale.ROOT) + " search"));
         }

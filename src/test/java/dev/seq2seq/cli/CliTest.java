@@ -80,7 +80,7 @@ class CliTest {
     }
 
     @Test
-    void samplingOptionsWithBeamOrGreedySearchAreAClearError(@TempDir Path dir) throws Exception {
+    void optionsTheChosenSearchWouldIgnoreAreAClearError(@TempDir Path dir) throws Exception {
         Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));   // a beam-search bundle
         Path chat = Files.write(dir.resolve("chat.tsv"), List.of("Hello\tHi"), StandardCharsets.UTF_8);
         int[] exit = new int[1];
@@ -94,6 +94,11 @@ class CliTest {
         assertThat(exit[0]).isNotZero();
         assertThat(output).contains("apply to sampling only").contains("--beam-size");
         assertThat(dir.resolve("b.txt")).doesNotExist();
+        output = run(exit, "evaluate", "--model", "models/en-chat", "--test", chat.toString(), "--source-column", "1",
+                "--target-column", "2", "--output", dir.resolve("c.txt").toString(), "--length-penalty", "1.0");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("--length-penalty applies to beam search").contains("samples");
+        assertThat(dir.resolve("c.txt")).doesNotExist();
     }
 
     @Test
