@@ -22,7 +22,12 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
      * @param maxRequestSize request body size
      */
     public record Limits(@DefaultValue("5000") int maxCharacters, @DefaultValue("50") int maxTexts,
-                         @DefaultValue("2MB") DataSize maxRequestSize) {}
+                         @DefaultValue("2MB") DataSize maxRequestSize) {
+        public Limits {
+            atLeastOne("seq2seq.limits.max-characters", maxCharacters);
+            atLeastOne("seq2seq.limits.max-texts", maxTexts);
+        }
+    }
 
     /**
      * @param maxStoredCharacters characters all kept conversations may hold (plus 100 per conversation);
@@ -31,7 +36,11 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
      * @param maxTurnsKept     turns kept per conversation (the oldest go first)
      */
     public record Chat(@DefaultValue("20000000") long maxStoredCharacters, @DefaultValue("30m") Duration idleTimeout,
-                       @DefaultValue("50") int maxTurnsKept) {}
+                       @DefaultValue("50") int maxTurnsKept) {
+        public Chat {
+            atLeastOne("seq2seq.chat.max-turns-kept", maxTurnsKept);
+        }
+    }
 
     /**
      * @param maxBatch      texts decoded together at most
@@ -40,7 +49,18 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
      * @param timeout       a request still waiting after this long gets 503
      */
     public record Batching(@DefaultValue("32") int maxBatch, @DefaultValue("5ms") Duration maxDelay,
-                           @DefaultValue("256") int queueCapacity, @DefaultValue("30s") Duration timeout) {}
+                           @DefaultValue("256") int queueCapacity, @DefaultValue("30s") Duration timeout) {
+        public Batching {
+            atLeastOne("seq2seq.batching.max-batch", maxBatch);
+            atLeastOne("seq2seq.batching.queue-capacity", queueCapacity);
+        }
+    }
+
+    private static void atLeastOne(String property, long value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(property + " must be at least 1, not " + value);
+        }
+    }
 
     public Path languageProfilesFile() {
         return languageProfiles != null ? languageProfiles : modelsDir.resolve("langid.tsv");

@@ -126,6 +126,11 @@ public final class ChatService {
             return m.language();
         }
         if (conversation != null) {
+            if (!byLanguage.containsKey(conversation.language())) {   // a store shared with instances serving other models
+                throw new InvalidInputException("conversationId", "conversation " + conversation.id() + " is in '"
+                        + conversation.language() + "', and no chat model for it is loaded here; available: "
+                        + String.join(", ", byLanguage.keySet()));
+            }
             return conversation.language();
         }
         var guesses = identifier.identify(m.message(), byLanguage.keySet());

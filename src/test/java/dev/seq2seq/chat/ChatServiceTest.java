@@ -65,4 +65,16 @@ class ChatServiceTest {
         service.chat(new ChatMessage(huge, "c2", "en", null, null, null, 1L));
         assertThat(seen.get(2)).isEqualTo(huge);
     }
+
+    @Test
+    void aStoredConversationInALanguageWithoutAModelHereIsABadRequestNotACrash(@TempDir Path tmp) throws Exception {
+        Seq2SeqModel model = historyModel(tmp.resolve("chat"));   // an English model only
+        var store = new InMemoryConversationStore(1_000_000, Duration.ofMinutes(5));
+        // as a store shared with an instance that serves Korean chat would hold
+        store.update("k1", new Conversation("k1", "ko", List.of()), c -> c.with("안녕", "안녕하세요", 10));
+        var service = new ChatService(List.of(model), null, store, (m, texts, options) -> m.generate(texts, options), 1000, 10);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.chat(new ChatMessage("hello", "k1", null, null, null, null, 1L)))
+                .isInstanceOf(dev.seq2seq.inference.InvalidInputException.class)
+                .hasMessageContaining("conversation k1 is in 'ko'").hasMessageContaining("available: en");
+    }
 }
