@@ -1,11 +1,15 @@
 package dev.seq2seq.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -73,7 +77,8 @@ class ApiTest {
                 .andExpect(jsonPath("$.translatedText").value("Where is the train?"))
                 .andExpect(jsonPath("$.detectedLanguage.language").value("es"))
                 .andExpect(jsonPath("$.detectedLanguage.confidence", notNullValue()))
-                .andExpect(jsonPath("$.alternatives", hasSize(lessThanOrEqualTo(2))))
+                .andExpect(jsonPath("$.alternatives", hasSize(allOf(greaterThanOrEqualTo(1), lessThanOrEqualTo(2)))))
+                .andExpect(jsonPath("$.alternatives", not(hasItem("Where is the train?"))))
                 .andExpect(jsonPath("$.scores").isNumber())
                 .andReturn().getResponse().getContentAsString();
         double score = ((Number) JsonPath.read(body, "$.scores")).doubleValue();

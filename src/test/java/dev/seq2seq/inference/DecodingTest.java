@@ -164,6 +164,11 @@ class DecodingTest {
     @Test
     void emptyAndStrangeInputsDecodeWithoutError() {
         var out = model.generate(List.of("", "😀😀", "\u0000", "x".repeat(5000)), DecodingOptions.beam(2, 1, 0.6, 10));
-        assertThat(out).hasSize(4);
+        assertThat(out).hasSize(4).allSatisfy(hyps -> {
+            assertThat(hyps).hasSize(1);
+            assertThat(hyps.get(0).tokens().length).isLessThanOrEqualTo(10);
+            assertThat(hyps.get(0).logProb()).isFinite().isNotPositive();
+            assertThat(hyps.get(0).text()).doesNotContain("<unk>", "</s>", "<s>", "<pad>");
+        });
     }
 }

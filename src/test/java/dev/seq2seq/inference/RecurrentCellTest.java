@@ -21,8 +21,9 @@ class RecurrentCellTest {
     }
 
     @Test
-    void batchedStepUsesDl4jGateOrderAndMatchesTheScalarUnit() {
-        // H = 1: columns [block input | forget | output | input]
+    void batchedStepMatchesTheScalarUnitInItsColumnOrder() {
+        // H = 1: columns [block input | forget | output | input]; that this is DL4J's order is checked
+        // against the DL4J graph itself in EncoderDecoderTest
         RecurrentCell cell = new RecurrentCell("lstm", Nd4j.zeros(1, 4), Nd4j.zeros(1, 4), Nd4j.zeros(1, 4));
         float[] pre = {0.5f, 1.0f, -0.5f, 2.0f};
         float[] h = {0};
