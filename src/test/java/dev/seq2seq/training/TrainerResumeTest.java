@@ -24,9 +24,16 @@ class TrainerResumeTest {
 
     static TrainingOptions tiny(Path train, Path dev, Path out, int epochs, double resumeLearningRate,
                                 TrainingOptions.Selection selectBy) {
-        return new TrainingOptions(train, dev, 1, 2, out, "translate", "en", "de", epochs, 0, 0, 20,
-                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                resumeLearningRate, selectBy, TrainingOptions.Sampling.DEFAULT);
+        return tiny(train, dev, out, "translate", epochs, 20, 8, 64, resumeLearningRate, selectBy, TrainingOptions.Sampling.DEFAULT);
+    }
+
+    /** The tiny options with the settings these tests vary. */
+    static TrainingOptions tiny(Path train, Path dev, Path out, String task, int epochs, int maxTokens, int hidden,
+                                int batchSize, double resumeLearningRate, TrainingOptions.Selection selectBy,
+                                TrainingOptions.Sampling sampling) {
+        return new TrainingOptions(train, dev, 1, 2, out, task, "en", "de", epochs, 0, 0, maxTokens,
+                270, 270, "rnn", 8, hidden, 8, 8, 0.1, 0.01, 0.5, batchSize, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
+                resumeLearningRate, selectBy, sampling);
     }
 
     @Test
@@ -57,9 +64,8 @@ class TrainerResumeTest {
         Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
         Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
         Path out = dir.resolve("bundle");
-        var options = new TrainingOptions(train, dev, 1, 2, out, BundleConfig.CHAT, "en", "en", 1, 0, 0, 20,
-                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                0, TrainingOptions.Selection.CHRF, new TrainingOptions.Sampling(0.5, 0.6));
+        var options = tiny(train, dev, out, BundleConfig.CHAT, 1, 20, 8, 64, 0, TrainingOptions.Selection.CHRF,
+                new TrainingOptions.Sampling(0.5, 0.6));
         new Trainer(options, new PrintStream(new ByteArrayOutputStream())).run();
         BundleConfig.Decoding decoding = ModelBundle.readConfig(out).decoding();
         assertThat(decoding.strategy()).isEqualTo("sampling");
@@ -70,9 +76,8 @@ class TrainerResumeTest {
     @Test
     void samplingSettingsAreRefusedForTranslationAndOutOfRange(@TempDir Path dir) {
         Path out = dir.resolve("bundle");
-        assertThatThrownBy(() -> new TrainingOptions(out, out, 1, 2, out, "translate", "en", "de", 1, 0, 0, 20,
-                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                0, TrainingOptions.Selection.LOSS, new TrainingOptions.Sampling(0.5, 0.6)))
+        assertThatThrownBy(() -> tiny(out, out, out, "translate", 1, 20, 8, 64, 0, TrainingOptions.Selection.LOSS,
+                new TrainingOptions.Sampling(0.5, 0.6)))
                 .hasMessageContaining("chat bundles");
         assertThatThrownBy(() -> new TrainingOptions.Sampling(0, 0.9)).hasMessageContaining("--temperature");
         assertThatThrownBy(() -> new TrainingOptions.Sampling(0.8, 1.5)).hasMessageContaining("--top-p");
@@ -85,10 +90,8 @@ class TrainerResumeTest {
         Path out = dir.resolve("bundle");
         new Trainer(tiny(train, dev, out, 1), new PrintStream(new ByteArrayOutputStream())).run();
         String state = Files.readString(out.resolve("checkpoint").resolve("state.json"));
-        TrainingOptions o = tiny(train, dev, out, 2);
-        var wider = new TrainingOptions(train, dev, 1, 2, out, o.task(), "en", "de", 2, 0, 0, 20,
-                270, 270, "rnn", 8, 16, 8, 8, 0.1, 0.01, 0.5, 32, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                0, TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT);
+        var wider = tiny(train, dev, out, "translate", 2, 20, 16, 32, 0, TrainingOptions.Selection.LOSS,
+                TrainingOptions.Sampling.DEFAULT);
         assertThatThrownBy(() -> new Trainer(wider, new PrintStream(new ByteArrayOutputStream())).run())
                 .hasMessageContaining("--hidden 16 (checkpoint: 8)")
                 .hasMessageContaining("--batch-size 32 (checkpoint: 64)")
@@ -116,10 +119,8 @@ class TrainerResumeTest {
     void pairsAllLongerThanMaxTokensAreAClearError(@TempDir Path dir) throws Exception {
         Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
         Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
-        TrainingOptions o = tiny(train, dev, dir.resolve("bundle"), 1);
-        var tooShort = new TrainingOptions(train, dev, 1, 2, o.output(), o.task(), "en", "de", 1, 0, 0, 2,
-                270, 270, "rnn", 8, 8, 8, 8, 0.1, 0.01, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                0, TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT);
+        var tooShort = tiny(train, dev, dir.resolve("bundle"), "translate", 1, 2, 8, 64, 0, TrainingOptions.Selection.LOSS,
+                TrainingOptions.Sampling.DEFAULT);
         assertThatThrownBy(() -> new Trainer(tooShort, new PrintStream(new ByteArrayOutputStream())).run())
                 .hasMessageContaining("no training pair has at most --max-tokens 2");
     }
