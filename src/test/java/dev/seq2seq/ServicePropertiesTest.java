@@ -3,7 +3,10 @@ package dev.seq2seq;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.util.unit.DataSize;
 
 /** Settings that would break every request are refused at start, naming the property. */
@@ -16,5 +19,12 @@ class ServicePropertiesTest {
                 .hasMessageContaining("seq2seq.limits.max-texts");
         assertThatThrownBy(() -> new ServiceProperties.Batching(0, Duration.ofMillis(5), 256, Duration.ofSeconds(30)))
                 .hasMessageContaining("seq2seq.batching.max-batch");
+    }
+
+    @Test
+    void bindingTheSettingsAsAtStartFailsWithTheSameMessage() {
+        var source = new MapConfigurationPropertySource(Map.of("seq2seq.chat.max-turns-kept", "0"));
+        assertThatThrownBy(() -> new Binder(source).bind("seq2seq", ServiceProperties.class))
+                .hasRootCauseMessage("seq2seq.chat.max-turns-kept must be at least 1, not 0");
     }
 }

@@ -54,9 +54,7 @@ final class TrainCommand implements Callable<Integer> {
                 sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
                 embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
                 checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate, selectBy,
-                temperature == null && topP == null ? TrainingOptions.Sampling.DEFAULT : new TrainingOptions.Sampling(
-                        temperature != null ? temperature : TrainingOptions.Sampling.DEFAULT.temperature(),
-                        topP != null ? topP : TrainingOptions.Sampling.DEFAULT.topP()));
+                TrainingOptions.Sampling.DEFAULT.with(temperature, topP));
         new Trainer(options, System.out).run();
         return 0;
     }

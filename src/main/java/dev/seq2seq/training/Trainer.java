@@ -31,9 +31,10 @@ import tools.jackson.databind.json.JsonMapper;
  * on length-bucketed batches, scores dev BLEU/chrF after each epoch, keeps the best epoch as the
  * bundle (weights without updater state), halves the learning rate when the dev score named by
  * {@code --select-by} (dev loss by default) stalls and stops early after {@code patience} such
- * epochs. A checkpoint with updater state is written every few minutes into {@code <output>/checkpoint}; running the same command again resumes from it. The
- * bundle's training summary and {@value #PLOT} are rewritten after every epoch, so a run stopped by
- * hand leaves a complete card.
+ * epochs. A checkpoint with updater state is written every few minutes into
+ * {@code <output>/checkpoint}; running the same command again resumes from it. The bundle's
+ * training summary and {@value #PLOT} are rewritten after every epoch, so a run stopped by hand
+ * leaves a complete card.
  */
 public final class Trainer {
     static final String CHECKPOINT_DIR = "checkpoint";
@@ -100,13 +101,13 @@ public final class Trainer {
         ComputationGraph graph;
         if (resume) {
             state = JSON.readValue(checkpointDir.resolve(STATE).toFile(), TrainingState.class);
-            if (state.fixed != null && !TrainingState.Fixed.of(o).differences(state.fixed).isEmpty()) {
-                throw new IllegalArgumentException("the checkpoint in " + checkpointDir + " was written with other options: "
-                        + String.join(", ", TrainingState.Fixed.of(o).differences(state.fixed))
-                        + "; resume with the checkpoint's, or give another --output to start a new run");
-            }
             if (state.fixed == null) {   // an older checkpoint: from now on, these options are the run's
-                state.fixed = TrainingState.Fixed.of(o);
+                state.fixed = o.fixedOnResume();
+            }
+            List<String> changed = changedOptions(state.fixed);
+            if (!changed.isEmpty()) {
+                throw new IllegalArgumentException("the checkpoint in " + checkpointDir + " was written with other options: "
+                        + String.join(", ", changed) + "; resume with the checkpoint's, or give another --output to start a new run");
             }
             graph = ModelSerializer.restoreComputationGraph(checkpointDir.resolve(CHECKPOINT).toFile(), true);
             // applied once: running the same command again later must not undo the schedule's halvings since
@@ -130,7 +131,7 @@ public final class Trainer {
         } else {
             state = new TrainingState();
             state.learningRate = o.learningRate();
-            state.fixed = TrainingState.Fixed.of(o);
+            state.fixed = o.fixedOnResume();
             graph = new ComputationGraph(Seq2SeqGraph.configuration(arch, o.learningRate(), o.seed()));
             graph.init();
         }
@@ -241,6 +242,14 @@ public final class Trainer {
         out.printf(Locale.ROOT, "done: best epoch %d (dev BLEU %.2f); %s of training, %.0f target tokens/s; bundle in %s%n",
                 state.bestEpoch, state.bestBleu, Progress.duration(state.seconds), state.targetTokens / state.seconds, dir);
         return state;
+    }
+
+    /** The fixed options given now that differ from the checkpoint's, as "--flag now (checkpoint: then)". */
+    private List<String> changedOptions(Map<String, String> checkpoint) {
+        return o.fixedOnResume().entrySet().stream()
+                .filter(e -> checkpoint.containsKey(e.getKey()) && !e.getValue().equals(checkpoint.get(e.getKey())))
+                .map(e -> e.getKey() + " " + e.getValue() + " (checkpoint: " + checkpoint.get(e.getKey()) + ")")
+                .toList();
     }
 
     /**

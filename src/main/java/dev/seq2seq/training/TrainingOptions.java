@@ -1,6 +1,9 @@
 package dev.seq2seq.training;
 
+import dev.seq2seq.inference.BundleConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Everything the {@code train} command takes. Defaults suit a few hundred thousand short
@@ -26,10 +29,32 @@ public record TrainingOptions(
         if (patience < 1) throw new IllegalArgumentException("--patience must be at least 1");
         if (selectBy == null) throw new IllegalArgumentException("--select-by must be one of loss, bleu, chrf");
         if (sampling == null) throw new IllegalArgumentException("sampling settings are required (Sampling.DEFAULT)");
-        if (!dev.seq2seq.inference.BundleConfig.CHAT.equals(task) && !sampling.equals(Sampling.DEFAULT)) {
+        if (!BundleConfig.CHAT.equals(task) && !sampling.equals(Sampling.DEFAULT)) {
             throw new IllegalArgumentException("--temperature and --top-p set how chat bundles sample; translation bundles decode with beam search");
         }
         if (resumeLearningRate < 0) throw new IllegalArgumentException("--resume-learning-rate must be positive (or 0: the checkpoint's)");
+    }
+
+    /**
+     * The options a resumed run must share with the run that wrote the checkpoint, by flag: the
+     * network's shape (the graph is restored from the checkpoint) and what orders the batches (the
+     * run continues at the checkpoint's batch of the same plan).
+     */
+    public Map<String, String> fixedOnResume() {
+        Map<String, String> fixed = new LinkedHashMap<>();
+        fixed.put("--cell", cell);
+        fixed.put("--source-vocab", String.valueOf(sourceVocabularySize));
+        fixed.put("--target-vocab", String.valueOf(targetVocabularySize));
+        fixed.put("--embedding", String.valueOf(embeddingSize));
+        fixed.put("--hidden", String.valueOf(hiddenSize));
+        fixed.put("--decoder", String.valueOf(decoderSize));
+        fixed.put("--attention", String.valueOf(attentionSize));
+        fixed.put("--dropout", String.valueOf(dropout));
+        fixed.put("--batch-size", String.valueOf(batchSize));
+        fixed.put("--max-pairs", String.valueOf(maxPairs));
+        fixed.put("--max-tokens", String.valueOf(maxTokens));
+        fixed.put("--seed", String.valueOf(seed));
+        return fixed;
     }
 
     /**
@@ -39,6 +64,11 @@ public record TrainingOptions(
      */
     public record Sampling(double temperature, double topP) {
         public static final Sampling DEFAULT = new Sampling(0.8, 0.9);
+
+        /** These settings with the given ones (null: keep this one's). */
+        public Sampling with(Double temperature, Double topP) {
+            return new Sampling(temperature != null ? temperature : this.temperature, topP != null ? topP : this.topP);
+        }
 
         public Sampling {
             if (!(temperature > 0)) throw new IllegalArgumentException("--temperature must be positive");
