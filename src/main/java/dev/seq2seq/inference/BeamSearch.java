@@ -66,7 +66,7 @@ public final class BeamSearch implements SearchStrategy {
                             continue;
                         }
                         if (token == step.endToken()) {
-                            finished.get(s).add(finish(parent.tokens(), c[2], parent.tokens().length + 1, alpha));
+                            finished.get(s).add(finish(parent.tokens(), c[2], true, alpha));
                         } else {
                             int[] tokens = Arrays.copyOf(parent.tokens(), parent.tokens().length + 1);
                             tokens[tokens.length - 1] = token;
@@ -78,7 +78,7 @@ public final class BeamSearch implements SearchStrategy {
                     if (last || finished.get(s).size() >= k || cannotImprove(finished.get(s), kept, options, limit[s], alpha)) {
                         if (finished.get(s).size() < options.nBest() || last) {
                             for (Beam beam : kept) {
-                                finished.get(s).add(finish(beam.tokens(), beam.logProb(), beam.tokens().length, alpha));
+                                finished.get(s).add(finish(beam.tokens(), beam.logProb(), false, alpha));
                             }
                         }
                         // drop this source's rows from the next step
@@ -108,8 +108,9 @@ public final class BeamSearch implements SearchStrategy {
         return out;
     }
 
-    private static Hypothesis finish(int[] tokens, double logProb, int length, double alpha) {
-        return new Hypothesis(tokens, logProb, logProb / penalty(length, alpha));
+    private static Hypothesis finish(int[] tokens, double logProb, boolean ended, double alpha) {
+        int scored = tokens.length + (ended ? 1 : 0);  // as Hypothesis.scoredTokens()
+        return new Hypothesis(tokens, logProb, logProb / penalty(scored, alpha), ended);
     }
 
     static double penalty(int length, double alpha) {

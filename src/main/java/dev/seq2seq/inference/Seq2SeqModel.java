@@ -10,8 +10,11 @@ import java.util.List;
  * chosen search and detokenizes the hypotheses. Thread-safe.
  */
 public final class Seq2SeqModel {
-    /** One output text with its tokens and scores. */
-    public record Generation(String text, int[] tokens, double logProb, double score) {}
+    /**
+     * One output text with its tokens and scores; {@code scoredTokens} is how many predictions
+     * {@code logProb} sums (the tokens, plus the end token when the search produced it).
+     */
+    public record Generation(String text, int[] tokens, double logProb, double score, int scoredTokens) {}
 
     private final ModelBundle bundle;
 
@@ -87,7 +90,7 @@ public final class Seq2SeqModel {
         for (List<Hypothesis> hyps : found) {
             List<Generation> generations = new ArrayList<>(hyps.size());
             for (Hypothesis h : hyps) {
-                generations.add(new Generation(target.decode(h.tokens()), h.tokens(), h.logProb(), h.score()));
+                generations.add(new Generation(target.decode(h.tokens()), h.tokens(), h.logProb(), h.score(), h.scoredTokens()));
             }
             out.add(generations);
         }

@@ -30,6 +30,7 @@ abstract class SingleHypothesisSearch implements SearchStrategy {
         }
         int[] lengths = new int[n];
         double[] logProbs = new double[n];
+        boolean[] ended = new boolean[n];
         int[] alive = new int[n];          // sources still decoding, in state-row order
         Arrays.setAll(alive, i -> i);
         int[] previous = new int[n];
@@ -43,7 +44,9 @@ abstract class SingleHypothesisSearch implements SearchStrategy {
                 SearchStrategy.banRepeatedNgrams(tokens[s], lengths[s], options.noRepeatNgram(), scores, r * vocab);
                 int token = choose(s, scores, r * vocab, vocab, options);
                 logProbs[s] += scores[r * vocab + token];
-                if (token != step.endToken()) {
+                if (token == step.endToken()) {
+                    ended[s] = true;
+                } else {
                     tokens[s][lengths[s]++] = token;
                     if (lengths[s] < limit[s]) {
                         keep.add(r);
@@ -64,7 +67,7 @@ abstract class SingleHypothesisSearch implements SearchStrategy {
         }
         List<List<Hypothesis>> out = new ArrayList<>(n);
         for (int s = 0; s < n; s++) {
-            out.add(List.of(new Hypothesis(Arrays.copyOf(tokens[s], lengths[s]), logProbs[s], logProbs[s])));
+            out.add(List.of(new Hypothesis(Arrays.copyOf(tokens[s], lengths[s]), logProbs[s], logProbs[s], ended[s])));
         }
         return out;
     }

@@ -174,7 +174,7 @@ public final class TranslationService {
             long tokens = 0;
             for (List<Generation> part : parts) {
                 logProb += part.get(0).logProb();
-                tokens += part.get(0).tokens().length + 1;
+                tokens += part.get(0).scoredTokens();
             }
             out.add(new Translation(ranked.get(0), List.copyOf(ranked.subList(1, ranked.size())),
                     tokens == 0 ? 0 : logProb / tokens, null));

@@ -55,6 +55,9 @@ class BeamSearchNBestTest {
         assertThat(found.get(0).logProb()).isCloseTo(-0.7, org.assertj.core.data.Offset.offset(1e-5));
         assertThat(found.get(1).tokens()).containsExactly(A, C);
         assertThat(found.get(1).logProb()).isCloseTo(-0.95, org.assertj.core.data.Offset.offset(1e-5));
+        // both produced the end token, so each sums its tokens plus the end
+        assertThat(found).allMatch(Hypothesis::ended);
+        assertThat(found.get(1).scoredTokens()).isEqualTo(3);
     }
 
     @Test

@@ -81,4 +81,20 @@ class SearchLimitsTest {
         assertThat(together.get(0).get(0).tokens()).isEqualTo(alone.get(0).get(0).tokens());
         assertThat(Arrays.stream(together.get(0).get(0).tokens()).distinct().count()).isGreaterThan(1);
     }
+
+    @Test
+    void aCutHypothesisCountsOnlyTheTokensItProduced() {
+        // greedy picks token 3 (-0.3) every step and never the end token: after 4 steps the sum is
+        // four predictions, not five, and the hypothesis says it did not end
+        var options = DecodingOptions.greedy(20);
+        Hypothesis cut = options.searchStrategy().search(new EndlessStep(1), options, new int[] {4}).get(0).get(0);
+        assertThat(cut.ended()).isFalse();
+        assertThat(cut.scoredTokens()).isEqualTo(4);
+        assertThat(cut.logProb()).isCloseTo(4 * -0.3, org.assertj.core.data.Offset.offset(1e-5));
+        var beam = DecodingOptions.beam(2, 1, 0.0, 20);
+        Hypothesis beamCut = beam.searchStrategy().search(new EndlessStep(1), beam, new int[] {4}).get(0).get(0);
+        assertThat(beamCut.ended()).isFalse();
+        assertThat(beamCut.scoredTokens()).isEqualTo(4);
+        assertThat(beamCut.logProb()).isCloseTo(4 * -0.3, org.assertj.core.data.Offset.offset(1e-5));
+    }
 }
