@@ -65,10 +65,18 @@ public final class ChatService {
             source = withHistory(model, conversation.turns().get(conversation.turns().size() - 1).reply(), source);
         }
         String reply = generator.generate(model, List.of(source), options(model, m)).get(0).get(0).text();
-        String id = conversation != null ? conversation.id() : UUID.randomUUID().toString();
-        Conversation updated = store.update(id, new Conversation(id, language, List.of()),
-                c -> c.with(m.message(), reply, maxTurnsKept));
-        return new ChatReply(reply, id, language, updated.turns().get(updated.turns().size() - 1).number());
+        Conversation updated;
+        if (conversation != null) {
+            // deleted or evicted while the reply was generated: answer as a request a moment later
+            // would, rather than start it again at turn 1 (or bring back a deleted conversation)
+            String id = conversation.id();
+            updated = store.updateIfPresent(id, c -> c.with(m.message(), reply, maxTurnsKept))
+                    .orElseThrow(() -> new ConversationNotFoundException(id));
+        } else {
+            String id = UUID.randomUUID().toString();
+            updated = store.update(id, new Conversation(id, language, List.of()), c -> c.with(m.message(), reply, maxTurnsKept));
+        }
+        return new ChatReply(reply, updated.id(), language, updated.turns().get(updated.turns().size() - 1).number());
     }
 
     /**

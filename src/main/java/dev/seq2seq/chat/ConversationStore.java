@@ -16,6 +16,13 @@ public interface ConversationStore {
      */
     Conversation update(String id, Conversation initial, UnaryOperator<Conversation> change);
 
+    /**
+     * Applies {@code change} to the stored conversation atomically with respect to other updates
+     * of the same id, stores and returns the result; empty, storing nothing, when there is none
+     * (it was deleted or expired).
+     */
+    Optional<Conversation> updateIfPresent(String id, UnaryOperator<Conversation> change);
+
     /** Forgets a conversation; false when there was none. */
     boolean delete(String id);
 }

@@ -36,6 +36,11 @@ public final class InMemoryConversationStore implements ConversationStore {
     }
 
     @Override
+    public Optional<Conversation> updateIfPresent(String id, UnaryOperator<Conversation> change) {
+        return Optional.ofNullable(cache.asMap().computeIfPresent(id, (key, current) -> change.apply(current)));
+    }
+
+    @Override
     public boolean delete(String id) {
         return cache.asMap().remove(id) != null;
     }

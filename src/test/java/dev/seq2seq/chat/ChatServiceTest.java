@@ -77,4 +77,27 @@ class ChatServiceTest {
                 .isInstanceOf(dev.seq2seq.inference.InvalidInputException.class)
                 .hasMessageContaining("conversation k1 is in 'ko'").hasMessageContaining("available: en");
     }
+
+    @Test
+    void aConversationDeletedWhileItsReplyIsGeneratedIsNotFoundAndNotStartedAgain(@TempDir Path tmp) throws Exception {
+        Seq2SeqModel model = historyModel(tmp.resolve("chat"));
+        var store = new InMemoryConversationStore(1_000_000, Duration.ofMinutes(5));
+        store.update("c1", new Conversation("c1", "en", List.of()), c -> c.with("hello", "Hi there", 10));
+        Generator deleteMeanwhile = (m, texts, options) -> {
+            store.delete("c1");
+            return m.generate(texts, options);
+        };
+        var service = new ChatService(List.of(model), null, store, deleteMeanwhile, 1000, 10);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.chat(new ChatMessage("how are you", "c1", "en", null, null, null, 1L)))
+                .isInstanceOf(ConversationNotFoundException.class);
+        assertThat(store.find("c1")).isEmpty();
+
+        // without the deletion the same message is turn 2 of the same conversation
+        store.update("c2", new Conversation("c2", "en", List.of()), c -> c.with("hello", "Hi there", 10));
+        var plain = new ChatService(List.of(model), null, store, (m, texts, options) -> m.generate(texts, options), 1000, 10);
+        ChatReply reply = plain.chat(new ChatMessage("how are you", "c2", "en", null, null, null, 1L));
+        assertThat(reply.conversationId()).isEqualTo("c2");
+        assertThat(reply.turn()).isEqualTo(2);
+        assertThat(store.find("c2").orElseThrow().turns()).hasSize(2);
+    }
 }

@@ -48,6 +48,18 @@ class InMemoryConversationStoreTest {
     }
 
     @Test
+    void updateIfPresentChangesOnlyAConversationStillHeld() throws InterruptedException {
+        var store = new InMemoryConversationStore(1_000_000, Duration.ofMillis(100));
+        store.update("c", new Conversation("c", "en", List.of()), c -> c.with("m1", "r1", 10));
+        assertThat(store.updateIfPresent("c", c -> c.with("m2", "r2", 10)).orElseThrow().turns()).hasSize(2);
+        Thread.sleep(300);
+        assertThat(store.updateIfPresent("c", c -> c.with("m3", "r3", 10))).isEmpty();
+        assertThat(store.find("c")).isEmpty();
+        assertThat(store.updateIfPresent("never", c -> c.with("m", "r", 10))).isEmpty();
+        assertThat(store.find("never")).isEmpty();
+    }
+
+    @Test
     void evictsByTheCharactersHeld() {
         var store = new InMemoryConversationStore(10_000, Duration.ofMinutes(5));
         for (int i = 0; i < 50; i++) {
