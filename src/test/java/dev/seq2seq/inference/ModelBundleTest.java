@@ -11,6 +11,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** Loading validates the bundle and names the file and the problem. */
 class ModelBundleTest {
     @Test
+    void everyShippedCardNamesItsDataLicenceAttributionScoresAndCommand() throws Exception {
+        try (var dirs = Files.list(Path.of("models"))) {
+            var bundles = dirs.filter(d -> Files.isRegularFile(d.resolve(ModelBundle.CONFIG))).sorted().toList();
+            assertThat(bundles).extracting(d -> d.getFileName().toString())
+                    .contains("de-en", "en-chat", "en-es", "es-en", "ko-chat");
+            for (Path bundle : bundles) {
+                BundleConfig c = ModelBundle.readConfig(bundle);
+                assertThat(c.data().name()).as(bundle + " data name").isNotBlank();
+                assertThat(c.data().licence()).as(bundle + " licence").isNotBlank();
+                assertThat(c.data().attribution()).as(bundle + " attribution").isNotBlank();
+                assertThat(c.scores()).as(bundle + " scores").isNotEmpty();
+                assertThat(c.training().command()).as(bundle + " command").contains(" train ");
+                assertThat(bundle.resolve("README.md")).as(bundle + " card").isRegularFile();
+            }
+        }
+    }
+
+    @Test
     void missingConfigIsNamed(@TempDir Path dir) {
         assertThatThrownBy(() -> ModelBundle.load(dir))
                 .isInstanceOf(ModelBundleException.class)
