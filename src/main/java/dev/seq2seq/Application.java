@@ -5,7 +5,7 @@ import dev.seq2seq.inference.NativeBackend;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** One jar: {@code train}, {@code evaluate} and {@code benchmark} subcommands, or the web service. */
+/** One jar: the {@code train}, {@code evaluate}, {@code benchmark}, {@code langid}, {@code average} and {@code ensemble} subcommands, or the web service. */
 @SpringBootApplication
 public class Application {
     public static void main(String[] args) {

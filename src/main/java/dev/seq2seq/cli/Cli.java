@@ -4,12 +4,19 @@ import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command-line entry: {@code train}, {@code evaluate}, {@code benchmark}, {@code langid}, {@code average}. */
+/** The command-line entry: {@code train}, {@code evaluate}, {@code benchmark}, {@code langid}, {@code average}, {@code ensemble}. */
 @Command(name = "seq2seq", mixinStandardHelpOptions = true,
         description = "Train, evaluate and benchmark LSTM encoder-decoder models. With no subcommand the jar starts the web service.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class, LangIdCommand.class, AverageCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class, LangIdCommand.class, AverageCommand.class, EnsembleCommand.class})
 public final class Cli {
-    private static final Set<String> SUBCOMMANDS = Set.of("train", "evaluate", "benchmark", "langid", "average", "--help", "-h");
+    /** The subcommands' names, read from the annotation above so that none can be left out, and help. */
+    private static final Set<String> SUBCOMMANDS = subcommandNames();
+
+    private static Set<String> subcommandNames() {
+        Set<String> names = new java.util.HashSet<>(new CommandLine(new Cli()).getSubcommands().keySet());
+        names.addAll(Set.of("--help", "-h"));
+        return Set.copyOf(names);
+    }
 
     public static boolean isSubcommand(String arg) {
         return SUBCOMMANDS.contains(arg);

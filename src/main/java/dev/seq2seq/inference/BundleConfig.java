@@ -1,5 +1,8 @@
 package dev.seq2seq.inference;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +19,7 @@ public record BundleConfig(
         SpecialTokens specialTokens,
         TokenizerFiles tokenizer,
         String weights,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Member> ensemble,
         int maxSourceTokens,
         boolean usesConversationHistory,
         Decoding decoding,
@@ -30,14 +34,36 @@ public record BundleConfig(
     /** This card with another training summary. */
     public BundleConfig withTraining(Training newTraining) {
         return new BundleConfig(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens,
-                tokenizer, weights, maxSourceTokens, usesConversationHistory, decoding, data, newTraining, scores);
+                tokenizer, weights, ensemble, maxSourceTokens, usesConversationHistory, decoding, data, newTraining, scores);
     }
 
     /** This card with other dev scores. */
     public BundleConfig withScores(Map<String, Object> newScores) {
         return new BundleConfig(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens,
-                tokenizer, weights, maxSourceTokens, usesConversationHistory, decoding, data, training, newScores);
+                tokenizer, weights, ensemble, maxSourceTokens, usesConversationHistory, decoding, data, training, newScores);
     }
+
+    /** This card with further models decoding beside its own (an ensemble), or none. */
+    public BundleConfig withEnsemble(List<Member> newEnsemble) {
+        return new BundleConfig(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens,
+                tokenizer, weights, newEnsemble, maxSourceTokens, usesConversationHistory, decoding, data, training, scores);
+    }
+
+    /**
+     * Every network of the bundle: its own ({@code weights}, {@code architecture}) first, then the
+     * {@code ensemble} members, which share its vocabularies.
+     */
+    public List<Member> members() {
+        List<Member> all = new ArrayList<>();
+        all.add(new Member(weights == null ? ModelBundle.WEIGHTS : weights, architecture));
+        if (ensemble != null) {
+            all.addAll(ensemble);
+        }
+        return all;
+    }
+
+    /** One network of an ensemble: its weights file (relative to the bundle) and its shape. */
+    public record Member(String weights, Architecture architecture) {}
 
     /** Names of the special tokens in the vocabularies. */
     public record SpecialTokens(String pad, String unk, String bos, String eos) {}

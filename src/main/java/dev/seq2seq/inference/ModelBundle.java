@@ -6,6 +6,8 @@ import dev.seq2seq.text.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -16,7 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A model directory: {@code config.json}, the weights (a DL4J graph saved without updater state)
- * and the source and target tokenizer files. {@link #load} validates all of it.
+ * and the source and target tokenizer files. {@link #load} validates all of it. A bundle may hold
+ * an ensemble: further weights files ({@code ensemble} in {@code config.json}) of networks over the
+ * same vocabularies, which then decode together ({@link #start}).
  */
 public final class ModelBundle {
     public static final String CONFIG = "config.json";
@@ -30,22 +34,48 @@ public final class ModelBundle {
     private final BundleConfig config;
     private final Tokenizer sourceTokenizer;
     private final Tokenizer targetTokenizer;
-    private final EncoderDecoder network;
+    private final List<EncoderDecoder> networks;
 
     public ModelBundle(Path directory, BundleConfig config, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
-                       EncoderDecoder network) {
+                       List<EncoderDecoder> networks) {
+        if (networks.isEmpty()) {
+            throw new IllegalArgumentException("a bundle needs a network");
+        }
         this.directory = directory;
         this.config = config;
         this.sourceTokenizer = sourceTokenizer;
         this.targetTokenizer = targetTokenizer;
-        this.network = network;
+        this.networks = List.copyOf(networks);
     }
 
     public Path directory() { return directory; }
     public BundleConfig config() { return config; }
     public Tokenizer sourceTokenizer() { return sourceTokenizer; }
     public Tokenizer targetTokenizer() { return targetTokenizer; }
-    public EncoderDecoder network() { return network; }
+
+    /** The bundle's own network (the first of an ensemble). */
+    public EncoderDecoder network() { return networks.get(0); }
+
+    /** Every network: one, or the members of an ensemble, the bundle's own first. */
+    public List<EncoderDecoder> networks() { return networks; }
+
+    /** Trained parameters of all the networks together. */
+    public long parameterCount() {
+        return networks.stream().mapToLong(EncoderDecoder::parameterCount).sum();
+    }
+
+    /**
+     * Encodes a batch of sources (token ids, each ending in EOS) and returns the decoder step bound
+     * to them: the network's own, or for an ensemble one that averages the members' distributions.
+     */
+    public DecoderStep start(int[][] sources) {
+        int bos = targetTokenizer.vocabulary().bos();
+        int eos = targetTokenizer.vocabulary().eos();
+        if (networks.size() == 1) {
+            return networks.get(0).start(sources, bos, eos);
+        }
+        return new EnsembleStep(networks.stream().map(n -> n.start(sources, bos, eos)).toList());
+    }
 
     public static BundleConfig readConfig(Path directory) {
         Path file = directory.resolve(CONFIG);
@@ -88,6 +118,19 @@ public final class ModelBundle {
         if (c.specialTokens() == null) {
             throw new ModelBundleException(file, "specialTokens is missing");
         }
+        if (c.ensemble() != null) {
+            for (BundleConfig.Member m : c.ensemble()) {
+                if (m == null || m.weights() == null || m.architecture() == null) {
+                    throw new ModelBundleException(file, "each ensemble member needs weights and an architecture");
+                }
+                Architecture a = m.architecture();
+                if (a.sourceVocabularySize() != c.architecture().sourceVocabularySize()
+                        || a.targetVocabularySize() != c.architecture().targetVocabularySize()) {
+                    throw new ModelBundleException(file, "ensemble member " + m.weights()
+                            + " has other vocabulary sizes than the bundle's architecture (members share its vocabularies)");
+                }
+            }
+        }
         if (c.maxSourceTokens() < 1) {
             throw new ModelBundleException(file, "maxSourceTokens must be positive");
         }
@@ -98,7 +141,14 @@ public final class ModelBundle {
         BundleConfig config = readConfig(directory);
         Tokenizer source = loadTokenizer(directory, config.tokenizer().sourcePrefix(), config, config.architecture().sourceVocabularySize());
         Tokenizer target = loadTokenizer(directory, config.tokenizer().targetPrefix(), config, config.architecture().targetVocabularySize());
-        Path weights = weightsFile(directory, config);
+        List<EncoderDecoder> networks = new ArrayList<>();
+        for (BundleConfig.Member member : config.members()) {
+            networks.add(loadNetwork(directory.resolve(member.weights()), member.architecture()));
+        }
+        return new ModelBundle(directory, config, source, target, networks);
+    }
+
+    private static EncoderDecoder loadNetwork(Path weights, Architecture architecture) {
         if (!Files.isRegularFile(weights)) {
             throw new ModelBundleException(weights, "weights file is missing");
         }
@@ -108,13 +158,11 @@ public final class ModelBundle {
         } catch (IOException | RuntimeException e) {
             throw new ModelBundleException(weights, "cannot read the weights: " + e.getMessage(), e);
         }
-        EncoderDecoder network;
         try {
-            network = new EncoderDecoder(config.architecture(), graph);
+            return new EncoderDecoder(architecture, graph);
         } catch (RuntimeException e) {
             throw new ModelBundleException(weights, "weights do not match the architecture in config.json: " + e.getMessage(), e);
         }
-        return new ModelBundle(directory, config, source, target, network);
     }
 
     private static Tokenizer loadTokenizer(Path dir, String prefix, BundleConfig config, int expectedSize) {

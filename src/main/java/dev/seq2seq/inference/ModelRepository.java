@@ -53,7 +53,7 @@ public final class ModelRepository {
             model.generate(List.of("hello"), model.defaultOptions().withMaxLength(8));   // warm-up
             models.add(model);
             log.accept(String.format("loaded %s (%s %s->%s, %,d parameters) in %.1f s", dir.getFileName(), c.task(),
-                    c.sourceLanguage(), c.targetLanguage(), model.bundle().network().parameterCount(),
+                    c.sourceLanguage(), c.targetLanguage(), model.bundle().parameterCount(),
                     (System.nanoTime() - start) / 1e9));
         }
         return new ModelRepository(directory, models);

@@ -84,7 +84,7 @@ public final class Seq2SeqModel {
             limits[i] = (int) Math.min(options.maxLength(), Math.ceil(ratio * sources[i].length) + 10);
         }
         var target = bundle.targetTokenizer();
-        DecoderStep step = bundle.network().start(sources, target.vocabulary().bos(), target.vocabulary().eos());
+        DecoderStep step = bundle.start(sources);
         List<List<Hypothesis>> found = options.searchStrategy().search(step, options, limits);
         List<List<Generation>> out = new ArrayList<>(found.size());
         for (List<Hypothesis> hyps : found) {

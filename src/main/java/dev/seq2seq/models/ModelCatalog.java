@@ -25,10 +25,19 @@ public final class ModelCatalog {
 
     private static ModelCard card(Seq2SeqModel model) {
         BundleConfig c = model.bundle().config();
-        return new ModelCard(c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), map(c.architecture()),
-                model.bundle().network().parameterCount(), c.architecture().sourceVocabularySize(),
+        return new ModelCard(c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), architecture(c),
+                model.bundle().parameterCount(), c.architecture().sourceVocabularySize(),
                 c.architecture().targetVocabularySize(), map(c.data()), map(c.training()),
                 c.scores() == null ? Map.of() : c.scores(), c.usesConversationHistory());
+    }
+
+    /** The bundle's architecture; for an ensemble, with the further members' under {@code ensemble}. */
+    private static Map<String, Object> architecture(BundleConfig c) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>(map(c.architecture()));
+        if (c.ensemble() != null && !c.ensemble().isEmpty()) {
+            out.put("ensemble", c.ensemble().stream().map(m -> map(m.architecture())).toList());
+        }
+        return out;
     }
 
     private static Map<String, Object> map(Object record) {

@@ -304,7 +304,7 @@ public final class Trainer {
 
     private Seq2SeqModel model(Architecture arch, ComputationGraph graph, BpeTokenizer src, BpeTokenizer tgt) {
         BundleConfig config = config(arch, new TrainingState(), 0, 0, null);
-        return new Seq2SeqModel(new ModelBundle(o.output(), config, src, tgt, new EncoderDecoder(arch, graph)));
+        return new Seq2SeqModel(new ModelBundle(o.output(), config, src, tgt, List.of(new EncoderDecoder(arch, graph))));
     }
 
     /**
@@ -364,7 +364,7 @@ public final class Trainer {
         return new BundleConfig(BundleConfig.FORMAT, o.output().getFileName().toString(), o.task(),
                 o.sourceLanguage(), o.targetLanguage(), arch, ModelBundle.specialTokens(),
                 new BundleConfig.TokenizerFiles("bpe", ModelBundle.SOURCE_PREFIX, ModelBundle.TARGET_PREFIX),
-                ModelBundle.WEIGHTS, o.maxTokens(), o.usesConversationHistory(), decoding, data,
+                ModelBundle.WEIGHTS, null, o.maxTokens(), o.usesConversationHistory(), decoding, data,
                 training(hyperparameters(), state, command), scores);
     }
 

@@ -37,7 +37,11 @@ public final class WeightAveraging {
         }
         List<BundleConfig> configs = new ArrayList<>();
         for (Path bundle : bundles) {
-            configs.add(ModelBundle.readConfig(bundle));
+            BundleConfig c = ModelBundle.readConfig(bundle);
+            if (c.ensemble() != null && !c.ensemble().isEmpty()) {
+                throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "is an ensemble; average the runs' own epochs");
+            }
+            configs.add(c);
         }
         // the card of the latest epoch (most epochs in its training summary; the last given on a tie)
         // describes the result best, whatever order the shell listed the directories in

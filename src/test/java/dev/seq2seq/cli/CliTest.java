@@ -34,15 +34,28 @@ class CliTest {
         assertThat(Cli.isSubcommand("evaluate")).isTrue();
         assertThat(Cli.isSubcommand("benchmark")).isTrue();
         assertThat(Cli.isSubcommand("average")).isTrue();
+        assertThat(Cli.isSubcommand("langid")).isTrue();
+        assertThat(Cli.isSubcommand("ensemble")).isTrue();
         assertThat(Cli.isSubcommand("--server.port=9090")).isFalse();
     }
 
     @Test
-    void averagingOneBundleIsAClearError(@TempDir Path dir) {
+    void averagingOrEnsemblingOneBundleIsAClearError(@TempDir Path dir) {
+        for (String command : List.of("average", "ensemble")) {
+            int[] exit = new int[1];
+            String output = run(exit, command, "--output", dir.resolve("out").toString(), "models/es-en");
+            assertThat(exit[0]).as(command).isNotZero();
+            assertThat(output).as(command).contains("(BUNDLE) requires at least 2 values");
+        }
+    }
+
+    @Test
+    void ensemblingModelsOfOtherLanguagesIsAOneLineError(@TempDir Path dir) {
         int[] exit = new int[1];
-        String output = run(exit, "average", "--output", dir.resolve("avg").toString(), "models/es-en");
-        assertThat(exit[0]).isNotZero();
-        assertThat(output).contains("(BUNDLE) requires at least 2 values");
+        String output = run(exit, "ensemble", "--output", dir.resolve("out").toString(), "models/es-en", "models/en-es");
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(output).contains("error: ").contains("en->es").contains("not translate es->en");
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
