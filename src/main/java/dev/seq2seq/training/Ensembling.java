@@ -42,6 +42,12 @@ public final class Ensembling {
             }
             configs.add(c);
         }
+        Path target = output.toAbsolutePath().normalize();
+        for (Path bundle : bundles) {
+            if (bundle.toAbsolutePath().normalize().equals(target)) {
+                throw new IllegalArgumentException("--output " + output + " is one of the bundles; write the ensemble elsewhere");
+            }
+        }
         BundleConfig first = configs.get(0);
         Path firstDir = bundles.get(0);
         List<String> tokenizerFiles = new ArrayList<>(BpeTokenizer.fileNames(first.tokenizer().sourcePrefix()));
@@ -55,6 +61,11 @@ public final class Ensembling {
                 throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "is a " + c.task() + " "
                         + c.sourceLanguage() + "->" + c.targetLanguage() + " model, not " + first.task() + " "
                         + first.sourceLanguage() + "->" + first.targetLanguage() + " as " + firstDir);
+            }
+            if (c.usesConversationHistory() != first.usesConversationHistory()) {
+                throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "was trained "
+                        + (c.usesConversationHistory() ? "with" : "without") + " conversation history, " + firstDir
+                        + (first.usesConversationHistory() ? " with" : " without") + " it: members must see the same input");
             }
             for (String file : tokenizerFiles) {
                 if (!Arrays.equals(Files.readAllBytes(bundle.resolve(file)), Files.readAllBytes(firstDir.resolve(file)))) {

@@ -13,7 +13,7 @@ class BeamSearchNBestTest {
     static final int START = 0, END = 1, A = 2, B = 3, C = 4;
 
     /** Next-token log-probabilities that depend on the previous token only. */
-    static final class ScriptedStep implements DecoderStep {
+    static class ScriptedStep implements DecoderStep {
         record Rows(int rows) implements DecoderState {
             @Override public int source(int row) { return 0; }
         }

@@ -116,7 +116,19 @@ class EnsemblingTest {
         assertThatThrownBy(() -> Ensembling.build(List.of(a, c), tmp.resolve("e2")))
                 .isInstanceOf(ModelBundleException.class).hasMessageContaining("es->de").hasMessageContaining("es->en");
 
+        Path h = copy(tmp.resolve("h"));
+        Files.writeString(h.resolve("config.json"), Files.readString(h.resolve("config.json"))
+                .replace("\"usesConversationHistory\" : false", "\"usesConversationHistory\" : true"));
+        assertThatThrownBy(() -> Ensembling.build(List.of(a, h), tmp.resolve("e6")))
+                .isInstanceOf(ModelBundleException.class).hasMessageContaining("conversation history");
+
+        assertThatThrownBy(() -> Ensembling.build(List.of(a, b), b))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is one of the bundles");
+        assertThat(Files.readString(b.resolve("target.merges"))).endsWith("x y\n");   // left as it was
+
         Path ens = Ensembling.build(List.of(a, copy(tmp.resolve("d"))), tmp.resolve("e3"));
+        // a card written for a single network has no ensemble key at all
+        assertThat(Files.readString(otherShape(tmp.resolve("single"), 8).resolve("config.json"))).doesNotContain("ensemble");
         assertThatThrownBy(() -> Ensembling.build(List.of(ens, a), tmp.resolve("e4")))
                 .isInstanceOf(ModelBundleException.class).hasMessageContaining("ensemble already");
         assertThatThrownBy(() -> WeightAveraging.average(List.of(ens, a), tmp.resolve("e5")))
