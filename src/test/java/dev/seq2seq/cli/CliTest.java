@@ -50,11 +50,11 @@ class CliTest {
     }
 
     @Test
-    void ensemblingModelsOfOtherLanguagesIsAOneLineError(@TempDir Path dir) {
+    void ensemblingModelsOfOtherTasksOrLanguagesIsAOneLineError(@TempDir Path dir) {
         int[] exit = new int[1];
-        String output = run(exit, "ensemble", "--output", dir.resolve("out").toString(), "models/es-en", "models/en-es");
+        String output = run(exit, "ensemble", "--output", dir.resolve("out").toString(), "models/de-en", "models/en-chat");
         assertThat(exit[0]).isEqualTo(2);
-        assertThat(output).contains("error: ").contains("en->es").contains("not translate es->en");
+        assertThat(output).contains("error: ").contains("chat en->en").contains("not translate de->en");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
