@@ -13,8 +13,11 @@ public final class Cli {
     private static final Set<String> SUBCOMMANDS = subcommandNames();
 
     private static Set<String> subcommandNames() {
-        Set<String> names = new java.util.HashSet<>(new CommandLine(new Cli()).getSubcommands().keySet());
-        names.addAll(Set.of("--help", "-h"));
+        // the annotations only: building picocli's command model here would run at every service start
+        Set<String> names = new java.util.HashSet<>(Set.of("--help", "-h"));
+        for (Class<?> sub : Cli.class.getAnnotation(Command.class).subcommands()) {
+            names.add(sub.getAnnotation(Command.class).name());
+        }
         return Set.copyOf(names);
     }
 

@@ -3,14 +3,11 @@ package dev.seq2seq.training;
 import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.ModelBundleException;
-import dev.seq2seq.text.BpeTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,14 +31,7 @@ public final class Ensembling {
         if (bundles.size() < 2) {
             throw new IllegalArgumentException("give at least two bundles to ensemble");
         }
-        List<BundleConfig> configs = new ArrayList<>();
-        for (Path bundle : bundles) {
-            BundleConfig c = ModelBundle.readConfig(bundle);
-            if (c.ensemble() != null && !c.ensemble().isEmpty()) {
-                throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "is an ensemble already; give its members");
-            }
-            configs.add(c);
-        }
+        List<BundleConfig> configs = BundleSets.singleNetworkConfigs(bundles, "is an ensemble already; give its members");
         Path target = output.toAbsolutePath().normalize();
         for (Path bundle : bundles) {
             if (bundle.toAbsolutePath().normalize().equals(target)) {
@@ -50,8 +40,7 @@ public final class Ensembling {
         }
         BundleConfig first = configs.get(0);
         Path firstDir = bundles.get(0);
-        List<String> tokenizerFiles = new ArrayList<>(BpeTokenizer.fileNames(first.tokenizer().sourcePrefix()));
-        tokenizerFiles.addAll(BpeTokenizer.fileNames(first.tokenizer().targetPrefix()));
+        List<String> tokenizerFiles = BundleSets.tokenizerFiles(first);
         int maxSourceTokens = first.maxSourceTokens();
         for (int i = 1; i < bundles.size(); i++) {
             Path bundle = bundles.get(i);
@@ -67,12 +56,7 @@ public final class Ensembling {
                         + (c.usesConversationHistory() ? "with" : "without") + " conversation history, " + firstDir
                         + (first.usesConversationHistory() ? " with" : " without") + " it: members must see the same input");
             }
-            for (String file : tokenizerFiles) {
-                if (!Arrays.equals(Files.readAllBytes(bundle.resolve(file)), Files.readAllBytes(firstDir.resolve(file)))) {
-                    throw new ModelBundleException(bundle.resolve(file), "differs from " + firstDir.resolve(file)
-                            + ": ensemble members must share their vocabularies");
-                }
-            }
+            BundleSets.requireSameVocabularies(firstDir, bundle, tokenizerFiles, "ensemble members must share their vocabularies");
             maxSourceTokens = Math.min(maxSourceTokens, c.maxSourceTokens());
         }
         Files.createDirectories(output);
@@ -91,17 +75,10 @@ public final class Ensembling {
         BundleConfig config = new BundleConfig(first.format(), first.name(), first.task(), first.sourceLanguage(),
                 first.targetLanguage(), first.architecture(), first.specialTokens(), first.tokenizer(), ModelBundle.WEIGHTS,
                 members.subList(1, members.size()), maxSourceTokens, first.usesConversationHistory(), first.decoding(),
-                first.data(), withMembers(first.training(), names), Map.of());
+                first.data(), BundleSets.withHyperparameter(first.training(), MEMBERS, names), Map.of());
         ModelBundle.writeConfig(output, config);
         ModelBundle.load(output);   // the result must load: fails here, naming the file, if a member does not
         return output;
     }
 
-    private static BundleConfig.Training withMembers(BundleConfig.Training t, List<String> names) {
-        Map<String, Object> hp = new LinkedHashMap<>(t == null || t.hyperparameters() == null ? Map.of() : t.hyperparameters());
-        hp.put(MEMBERS, names);
-        return t == null
-                ? new BundleConfig.Training(hp, 0, 0, 0, 0, null)
-                : new BundleConfig.Training(hp, t.epochs(), t.bestEpoch(), t.seconds(), t.targetTokensPerSecond(), t.command());
-    }
 }

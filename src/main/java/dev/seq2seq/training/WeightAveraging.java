@@ -7,9 +7,6 @@ import dev.seq2seq.text.BpeTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -35,14 +32,7 @@ public final class WeightAveraging {
         if (bundles.size() < 2) {
             throw new IllegalArgumentException("give at least two bundles to average");
         }
-        List<BundleConfig> configs = new ArrayList<>();
-        for (Path bundle : bundles) {
-            BundleConfig c = ModelBundle.readConfig(bundle);
-            if (c.ensemble() != null && !c.ensemble().isEmpty()) {
-                throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "is an ensemble; average the runs' own epochs");
-            }
-            configs.add(c);
-        }
+        List<BundleConfig> configs = BundleSets.singleNetworkConfigs(bundles, "is an ensemble; average the runs' own epochs");
         // the card of the latest epoch (most epochs in its training summary; the last given on a tie)
         // describes the result best, whatever order the shell listed the directories in
         int latest = bundles.size() - 1;
@@ -53,8 +43,7 @@ public final class WeightAveraging {
         }
         BundleConfig config = configs.get(latest);
         Path first = bundles.get(0);
-        List<String> tokenizerFiles = new ArrayList<>(BpeTokenizer.fileNames(config.tokenizer().sourcePrefix()));
-        tokenizerFiles.addAll(BpeTokenizer.fileNames(config.tokenizer().targetPrefix()));
+        List<String> tokenizerFiles = BundleSets.tokenizerFiles(config);
 
         INDArray sum = null;
         ComputationGraph graph = null;
@@ -65,12 +54,8 @@ public final class WeightAveraging {
                 throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "architecture differs from "
                         + bundles.get(latest) + "'s: " + c.architecture() + " vs " + config.architecture());
             }
-            for (String file : tokenizerFiles) {
-                if (!Arrays.equals(Files.readAllBytes(bundle.resolve(file)), Files.readAllBytes(first.resolve(file)))) {
-                    throw new ModelBundleException(bundle.resolve(file), "differs from " + first.resolve(file)
-                            + ": only bundles of one training run (same vocabularies) can be averaged");
-                }
-            }
+            BundleSets.requireSameVocabularies(first, bundle, tokenizerFiles,
+                    "only bundles of one training run (same vocabularies) can be averaged");
             ComputationGraph g = ModelSerializer.restoreComputationGraph(ModelBundle.weightsFile(bundle, c).toFile(), false);
             if (sum == null) {
                 graph = g;
@@ -91,12 +76,7 @@ public final class WeightAveraging {
     }
 
     private static BundleConfig withAveraged(BundleConfig c, int n) {
-        BundleConfig.Training t = c.training();
-        Map<String, Object> hp = new LinkedHashMap<>(t == null || t.hyperparameters() == null ? Map.of() : t.hyperparameters());
-        hp.put(AVERAGED, n);
-        BundleConfig.Training training = t == null
-                ? new BundleConfig.Training(hp, 0, 0, 0, 0, null)
-                : new BundleConfig.Training(hp, t.epochs(), t.bestEpoch(), t.seconds(), t.targetTokensPerSecond(), t.command());
-        return c.withTraining(training).withScores(Map.of());   // the epochs' dev scores do not describe the mean
+        // the epochs' dev scores do not describe the mean
+        return c.withTraining(BundleSets.withHyperparameter(c.training(), AVERAGED, n)).withScores(Map.of());
     }
 }

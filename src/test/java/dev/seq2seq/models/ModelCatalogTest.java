@@ -14,14 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The cards {@code /models} lists, for a single network and for an ensemble. */
 class ModelCatalogTest {
-    private static final Path TINY = Path.of("src/test/resources/tiny-models/es-en");
 
     private static Path copy(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        for (Path file : Files.list(TINY).toList()) {
-            Files.copy(file, dir.resolve(file.getFileName()));
-        }
-        return dir;
+        return dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir);
     }
 
     @Test

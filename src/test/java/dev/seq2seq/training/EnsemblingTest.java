@@ -25,11 +25,7 @@ class EnsemblingTest {
     private static final Path TINY = Path.of("src/test/resources/tiny-models/es-en");
 
     private static Path copy(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        for (Path file : Files.list(TINY).toList()) {
-            Files.copy(file, dir.resolve(file.getFileName()));
-        }
-        return dir;
+        return dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir);
     }
 
     /** A randomly initialised bundle with the tiny bundle's vocabularies and another size. */

@@ -16,14 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /** Averaging the weights of bundles from one run. */
 class WeightAveragingTest {
-    private static final Path TINY = Path.of("src/test/resources/tiny-models/es-en");
 
     private static Path copy(Path dir) throws Exception {
-        Files.createDirectories(dir);
-        for (Path file : Files.list(TINY).toList()) {
-            Files.copy(file, dir.resolve(file.getFileName()));
-        }
-        return dir;
+        return dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir);
     }
 
     private static ComputationGraph graph(Path bundle) throws Exception {
