@@ -23,7 +23,7 @@ public class ChatController implements ChatApi {
     @Override
     public ResponseEntity<ChatResponse> chat(ChatRequest body) {
         ChatReply reply = chat.chat(new ChatMessage(body.getMessage(), body.getConversationId(), body.getLanguage(),
-                body.getTemperature(), body.getTopK(), body.getTopP(), body.getSeed()));
+                body.getTemperature(), body.getTopK(), body.getTopP(), body.getSamples(), body.getSeed()));
         return ResponseEntity.ok(new ChatResponse(reply.reply(), reply.conversationId(), reply.language(), reply.turn()));
     }
 

@@ -5,6 +5,7 @@ package dev.seq2seq.chat;
  *
  * @param conversationId continue this conversation, or null to start one
  * @param language       ISO 639-1 code of the chat model to use, or null to detect it from the message
+ * @param samples        replies to sample, of which their consensus is returned (1: a single sample)
  */
 public record ChatMessage(String message, String conversationId, String language, Double temperature, Integer topK,
-                          Double topP, Long seed) {}
+                          Double topP, Integer samples, Long seed) {}

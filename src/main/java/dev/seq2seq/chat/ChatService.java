@@ -156,6 +156,8 @@ public final class ChatService {
         int topK = m.topK() != null ? m.topK() : sampling ? d.topK() : 0;
         double topP = m.topP() != null ? m.topP() : sampling ? d.topP() : 0.9;
         int noRepeat = sampling ? d.noRepeatNgram() : 3;
-        return DecodingOptions.sampling(temperature, topK, topP, m.seed(), noRepeat, DecodingOptions.MAX_LENGTH);
+        int samples = m.samples() != null ? m.samples() : d.samples();
+        return DecodingOptions.sampling(temperature, topK, topP, m.seed(), noRepeat, DecodingOptions.MAX_LENGTH)
+                .withSamples(samples);
     }
 }

@@ -31,6 +31,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--length-penalty", description = "GNMT alpha (default: the bundle's)") Double lengthPenalty;
     @Option(names = "--temperature", description = "sampling temperature, for bundles that sample (chat; default: the bundle's)") Double temperature;
     @Option(names = "--top-p", description = "nucleus sampling mass, for bundles that sample (chat; default: the bundle's)") Double topP;
+    @Option(names = "--samples", description = "candidates drawn per source for consensus decoding, for bundles that sample (chat; default: the bundle's; 1: plain sampling)") Integer samples;
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
     @Option(names = "--max-pairs", defaultValue = "0") int maxPairs;
     @Option(names = "--seed", description = "sampling seed, for bundles that sample (chat; default: 1)") Long seed;
@@ -94,10 +95,10 @@ final class EvaluateCommand implements Callable<Integer> {
             }
             return DecodingOptions.sampling(temperature != null ? temperature : defaults.temperature(), defaults.topK(),
                     topP != null ? topP : defaults.topP(), seed != null ? seed : 1L,
-                    defaults.noRepeatNgram(), DecodingOptions.MAX_LENGTH);
+                    defaults.noRepeatNgram(), DecodingOptions.MAX_LENGTH).withSamples(samples != null ? samples : defaults.samples());
         }
-        if (temperature != null || topP != null || seed != null) {   // would be silently ignored by beam or greedy search
-            throw new IllegalArgumentException("--temperature, --top-p and --seed apply to sampling only; " + (beamSize != null
+        if (temperature != null || topP != null || seed != null || samples != null) {   // would be silently ignored by beam or greedy search
+            throw new IllegalArgumentException("--temperature, --top-p, --seed and --samples apply to sampling only; " + (beamSize != null
                     ? "--beam-size selects beam or greedy search, drop one or the other"
                     : seq2seq.bundle() + " decodes with " + defaults.strategy().name().toLowerCase(Locale.ROOT) + " search"));
         }

@@ -1,7 +1,6 @@
 package dev.seq2seq.evaluation;
 
-import java.util.ArrayList;
-import java.util.HashMap;
+import dev.seq2seq.text.CharacterNgrams;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +16,7 @@ import java.util.Map;
 public final class ChrF {
 
     /** sacreBLEU's {@code CHRF.CHAR_ORDER}. */
-    public static final int CHAR_ORDER = 6;
+    public static final int CHAR_ORDER = CharacterNgrams.ORDER;
     /** sacreBLEU's {@code CHRF.BETA}. */
     public static final int BETA = 2;
 
@@ -47,12 +46,12 @@ public final class ChrF {
         Bleu.checkSizes(hypotheses, refStreams);
         int[] stats = new int[3 * CHAR_ORDER];
         for (int s = 0; s < hypotheses.size(); s++) {
-            List<Map<String, Integer>> hyp = charNgrams(Bleu.hypothesis(hypotheses, s));
+            List<Map<String, Integer>> hyp = CharacterNgrams.count(Bleu.hypothesis(hypotheses, s));
             int[] best = null;
             double bestF = -1.0;
             for (String ref : Bleu.references(refStreams, s)) {
-                int[] seg = matchStatistics(hyp, charNgrams(ref));
-                double f = fScore(seg, beta);
+                int[] seg = CharacterNgrams.matchStatistics(hyp, CharacterNgrams.count(ref));
+                double f = CharacterNgrams.fScore(seg, beta);
                 if (f > bestF) {
                     bestF = f;
                     best = seg;
@@ -62,70 +61,6 @@ public final class ChrF {
                 stats[i] += best[i];
             }
         }
-        return fScore(stats, beta);
-    }
-
-    /** sacreBLEU's {@code CHRF._compute_f_score} on the {@code eps_smoothing=False} path (0-100). */
-    static double fScore(int[] stats, int beta) {
-        double factor = (double) beta * beta;
-        double avgPrec = 0.0;
-        double avgRec = 0.0;
-        int effectiveOrder = 0;
-        for (int i = 0; i < CHAR_ORDER; i++) {
-            int nHyp = stats[3 * i];
-            int nRef = stats[3 * i + 1];
-            int nMatch = stats[3 * i + 2];
-            if (nHyp > 0 && nRef > 0) {
-                avgPrec += (double) nMatch / nHyp;
-                avgRec += (double) nMatch / nRef;
-                effectiveOrder++;
-            }
-        }
-        if (effectiveOrder == 0) {
-            return 0.0;
-        }
-        avgPrec /= effectiveOrder;
-        avgRec /= effectiveOrder;
-        if (avgPrec + avgRec == 0.0) {
-            return 0.0;
-        }
-        double score = (1 + factor) * avgPrec * avgRec;
-        score /= (factor * avgPrec) + avgRec;
-        return 100 * score;
-    }
-
-    /**
-     * sacreBLEU's {@code CHRF._get_match_statistics} for each order: [hyp, ref, match], where the
-     * hypothesis count is 0 when the reference has no n-gram of that order.
-     */
-    private static int[] matchStatistics(List<Map<String, Integer>> hyp, List<Map<String, Integer>> ref) {
-        int[] stats = new int[3 * CHAR_ORDER];
-        for (int n = 0; n < CHAR_ORDER; n++) {
-            Map<String, Integer> r = ref.get(n);
-            int hypCount = 0;
-            int match = 0;
-            for (Map.Entry<String, Integer> e : hyp.get(n).entrySet()) {
-                hypCount += e.getValue();
-                match += Math.min(e.getValue(), r.getOrDefault(e.getKey(), 0));
-            }
-            stats[3 * n] = r.isEmpty() ? 0 : hypCount;
-            stats[3 * n + 1] = r.values().stream().mapToInt(Integer::intValue).sum();
-            stats[3 * n + 2] = match;
-        }
-        return stats;
-    }
-
-    /** sacreBLEU's {@code extract_all_char_ngrams(line, 6, include_whitespace=False)}. */
-    private static List<Map<String, Integer>> charNgrams(String line) {
-        int[] cps = line.codePoints().filter(cp -> !Tokenizer13a.isPythonSpace(cp)).toArray();
-        List<Map<String, Integer>> byOrder = new ArrayList<>();
-        for (int n = 1; n <= CHAR_ORDER; n++) {
-            Map<String, Integer> counts = new HashMap<>();
-            for (int i = 0; i + n <= cps.length; i++) {
-                counts.merge(new String(cps, i, n), 1, Integer::sum);
-            }
-            byOrder.add(counts);
-        }
-        return byOrder;
+        return CharacterNgrams.fScore(stats, beta);
     }
 }

@@ -1,5 +1,6 @@
 package dev.seq2seq.evaluation;
 
+import dev.seq2seq.text.CharacterNgrams;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -56,7 +57,7 @@ public final class Tokenizer13a {
         int start = -1;
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
-            if (isPythonSpace(cp)) {
+            if (CharacterNgrams.isPythonSpace(cp)) {
                 if (start >= 0) {
                     out.add(s.substring(start, i));
                     start = -1;
@@ -77,18 +78,11 @@ public final class Tokenizer13a {
         int end = s.length();
         while (end > 0) {
             int cp = s.codePointBefore(end);
-            if (!isPythonSpace(cp)) {
+            if (!CharacterNgrams.isPythonSpace(cp)) {
                 break;
             }
             end -= Character.charCount(cp);
         }
         return s.substring(0, end);
-    }
-
-    /** The characters for which Python 3's {@code str.isspace()} is true. */
-    static boolean isPythonSpace(int cp) {
-        return (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x20) || cp == 0x85 || cp == 0xA0
-                || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029
-                || cp == 0x202F || cp == 0x205F || cp == 0x3000;
     }
 }

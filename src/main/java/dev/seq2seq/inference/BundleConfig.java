@@ -71,9 +71,19 @@ public record BundleConfig(
     /** Tokenizer type and the files, relative to the bundle directory, holding it. */
     public record TokenizerFiles(String type, String sourcePrefix, String targetPrefix) {}
 
-    /** Default decoding of the bundle. */
+    /**
+     * Default decoding of the bundle; {@code samples} (sampling only; absent means 1) is how
+     * many candidates are drawn per source for consensus decoding ({@link DecodingOptions#samples()}).
+     */
     public record Decoding(String strategy, int beamSize, double lengthPenalty, double temperature, int topK,
-                           double topP, int noRepeatNgram, double maxLengthRatio) {}
+                           double topP, int noRepeatNgram, double maxLengthRatio,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer samples) {
+
+        /** The candidates drawn per source: {@code samples}, or 1 when the card leaves it out. */
+        public int samplesOrOne() {
+            return samples == null ? 1 : samples;
+        }
+    }
 
     /** Training data and its terms. */
     public record Data(String name, String licence, String attribution, String trainFile, String devFile,

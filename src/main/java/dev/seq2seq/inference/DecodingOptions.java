@@ -12,14 +12,19 @@ package dev.seq2seq.inference;
  * @param topP            sample among the smallest set of tokens whose probability reaches p (1: no limit)
  * @param seed            sampling seed, or null for a fresh random one; the same seed and source give the same output
  * @param noRepeatNgram   never repeat an n-gram of this size within a hypothesis (0: off)
+ * @param samples         sampling: draw this many candidates per source and return the one that
+ *                        agrees most with the others (consensus, or minimum Bayes risk, decoding;
+ *                        see {@link Consensus}); 1: return the single sample
  */
 public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double lengthPenalty, int maxLength,
-                              double temperature, int topK, double topP, Long seed, int noRepeatNgram) {
+                              double temperature, int topK, double topP, Long seed, int noRepeatNgram,
+                              int samples) {
 
     public enum Strategy { GREEDY, BEAM, SAMPLING }
 
     public static final int MAX_BEAM = 32;
     public static final int MAX_LENGTH = 512;
+    public static final int MAX_SAMPLES = 64;
 
     public DecodingOptions {
         if (strategy == null) {
@@ -34,6 +39,8 @@ public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double
         check(topK >= 0, "topK", "topK must be 0 (off) or positive, not " + topK);
         check(topP > 0 && topP <= 1, "topP", "topP must be in (0, 1], not " + topP);
         check(noRepeatNgram >= 0 && noRepeatNgram <= 10, "noRepeatNgram", "noRepeatNgram must be between 0 (off) and 10, not " + noRepeatNgram);
+        check(samples >= 1 && samples <= MAX_SAMPLES, "samples", "samples must be between 1 and " + MAX_SAMPLES + ", not " + samples);
+        check(strategy == Strategy.SAMPLING || samples == 1, "samples", "samples must be 1 for " + strategy.name().toLowerCase());
     }
 
     private static void check(boolean ok, String field, String message) {
@@ -43,19 +50,24 @@ public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double
     }
 
     public static DecodingOptions greedy(int maxLength) {
-        return new DecodingOptions(Strategy.GREEDY, 1, 1, 0, maxLength, 1, 0, 1, null, 0);
+        return new DecodingOptions(Strategy.GREEDY, 1, 1, 0, maxLength, 1, 0, 1, null, 0, 1);
     }
 
     public static DecodingOptions beam(int beamSize, int nBest, double lengthPenalty, int maxLength) {
-        return new DecodingOptions(Strategy.BEAM, beamSize, nBest, lengthPenalty, maxLength, 1, 0, 1, null, 0);
+        return new DecodingOptions(Strategy.BEAM, beamSize, nBest, lengthPenalty, maxLength, 1, 0, 1, null, 0, 1);
     }
 
     public static DecodingOptions sampling(double temperature, int topK, double topP, Long seed, int noRepeatNgram, int maxLength) {
-        return new DecodingOptions(Strategy.SAMPLING, 1, 1, 0, maxLength, temperature, topK, topP, seed, noRepeatNgram);
+        return new DecodingOptions(Strategy.SAMPLING, 1, 1, 0, maxLength, temperature, topK, topP, seed, noRepeatNgram, 1);
     }
 
     public DecodingOptions withMaxLength(int newMaxLength) {
-        return new DecodingOptions(strategy, beamSize, nBest, lengthPenalty, newMaxLength, temperature, topK, topP, seed, noRepeatNgram);
+        return new DecodingOptions(strategy, beamSize, nBest, lengthPenalty, newMaxLength, temperature, topK, topP, seed, noRepeatNgram, samples);
+    }
+
+    /** These sampling options drawing {@code count} candidates per source and returning their consensus. */
+    public DecodingOptions withSamples(int count) {
+        return new DecodingOptions(strategy, beamSize, nBest, lengthPenalty, maxLength, temperature, topK, topP, seed, noRepeatNgram, count);
     }
 
     public SearchStrategy searchStrategy() {

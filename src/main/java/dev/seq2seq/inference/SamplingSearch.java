@@ -1,22 +1,50 @@
 package dev.seq2seq.inference;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
  * Draws each token from the model's distribution, sharpened or flattened by the temperature and
  * limited to the top-k tokens and the top-p probability mass, with optional no-repeat-n-gram
  * blocking. Each source has its own generator seeded from the options, so a seeded request gives
- * the same reply whatever else shares its batch.
+ * the same reply whatever else shares its batch. With {@code samples} above 1 each source is decoded
+ * that many times in one batch (sample j seeded with seed + j, so sample 0 is the plain sample) and
+ * its samples are returned in that order.
  */
 public final class SamplingSearch extends SingleHypothesisSearch {
     private SplittableRandom[] random;
 
     @Override
+    public List<List<Hypothesis>> search(DecoderStep step, DecodingOptions options, int[] maxLengths) {
+        int k = options.samples();
+        if (k == 1) {
+            return super.search(step, options, maxLengths);
+        }
+        int[] limits = SearchStrategy.limits(options, maxLengths, step.sources());
+        int[] copied = new int[limits.length * k];
+        for (int r = 0; r < copied.length; r++) {
+            copied[r] = limits[r / k];
+        }
+        List<List<Hypothesis>> rows = super.search(new ReplicatedStep(step, k), options, copied);
+        List<List<Hypothesis>> out = new ArrayList<>(step.sources());
+        for (int s = 0; s < step.sources(); s++) {
+            List<Hypothesis> samples = new ArrayList<>(k);
+            for (int j = 0; j < k; j++) {
+                samples.add(rows.get(s * k + j).get(0));
+            }
+            out.add(samples);
+        }
+        return out;
+    }
+
+    @Override
     protected void start(int sources, DecodingOptions options) {
         random = new SplittableRandom[sources];
-        for (int s = 0; s < sources; s++) {
-            random[s] = options.seed() == null ? new SplittableRandom() : new SplittableRandom(options.seed());
+        for (int r = 0; r < sources; r++) {   // row r is sample r % samples of its source
+            random[r] = options.seed() == null ? new SplittableRandom()
+                    : new SplittableRandom(options.seed() + r % options.samples());
         }
     }
 

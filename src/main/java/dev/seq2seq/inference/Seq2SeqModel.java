@@ -92,6 +92,9 @@ public final class Seq2SeqModel {
             for (Hypothesis h : hyps) {
                 generations.add(new Generation(target.decode(h.tokens()), h.tokens(), h.logProb(), h.score(), h.scoredTokens()));
             }
+            if (options.samples() > 1) {   // several samples of one source: keep their consensus
+                generations = Consensus.rank(generations, Generation::text).subList(0, options.nBest());
+            }
             out.add(generations);
         }
         return out;
@@ -105,7 +108,8 @@ public final class Seq2SeqModel {
         }
         return switch (d.strategy()) {
             case "beam" -> DecodingOptions.beam(d.beamSize(), 1, d.lengthPenalty(), DecodingOptions.MAX_LENGTH);
-            case "sampling" -> DecodingOptions.sampling(d.temperature(), d.topK(), d.topP(), null, d.noRepeatNgram(), DecodingOptions.MAX_LENGTH);
+            case "sampling" -> DecodingOptions.sampling(d.temperature(), d.topK(), d.topP(), null, d.noRepeatNgram(), DecodingOptions.MAX_LENGTH)
+                    .withSamples(d.samplesOrOne());
             default -> DecodingOptions.greedy(DecodingOptions.MAX_LENGTH);
         };
     }

@@ -57,6 +57,7 @@ class BadInputTest {
                 Arguments.of("chat without message", json("/chat", "{}"), 400, "message is required"),
                 Arguments.of("chat unknown language", json("/chat", "{\"message\": \"hola\", \"language\": \"fr\"}"), 400, "no chat model for 'fr'"),
                 Arguments.of("chat bad temperature", json("/chat", "{\"message\": \"hello\", \"temperature\": 0}"), 400, "temperature"),
+                Arguments.of("chat too many samples", json("/chat", "{\"message\": \"hello\", \"samples\": 65}"), 400, "samples"),
                 Arguments.of("chat unknown conversation", json("/chat", "{\"message\": \"hello\", \"conversationId\": \"nope\"}"), 404, "conversation 'nope' does not exist"),
                 Arguments.of("unknown conversation", get("/chat/nope"), 404, "does not exist"),
                 Arguments.of("GET on a POST endpoint", get("/translate"), 405, "GET"));

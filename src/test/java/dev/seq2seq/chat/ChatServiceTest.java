@@ -46,7 +46,7 @@ class ChatServiceTest {
         var service = new ChatService(List.of(model), null, store, capture, 1000, 10);
         String message = "how are you today my friend";
 
-        service.chat(new ChatMessage(message, "c1", "en", null, null, null, 1L));
+        service.chat(new ChatMessage(message, "c1", "en", null, null, null, null, 1L));
         assertThat(seen.get(0)).endsWith("words" + ChatService.HISTORY_SEPARATOR + message)
                 .doesNotStartWith("one two three");
         assertThat(model.fitsWhole(seen.get(0))).isTrue();
@@ -57,12 +57,12 @@ class ChatServiceTest {
         assertThat(model.fitsWhole(oneMore)).isFalse();
         assertThat(model.fitsWhole(longReply + ChatService.HISTORY_SEPARATOR + message)).isFalse();
 
-        service.chat(new ChatMessage(message, "c2", "en", null, null, null, 1L));
+        service.chat(new ChatMessage(message, "c2", "en", null, null, null, null, 1L));
         assertThat(seen.get(1)).isEqualTo("Hi there" + ChatService.HISTORY_SEPARATOR + message);
 
         // a message that alone fills the model's input goes without history
         String huge = "tell me more about it ".repeat(20).trim();
-        service.chat(new ChatMessage(huge, "c2", "en", null, null, null, 1L));
+        service.chat(new ChatMessage(huge, "c2", "en", null, null, null, null, 1L));
         assertThat(seen.get(2)).isEqualTo(huge);
     }
 
@@ -73,7 +73,7 @@ class ChatServiceTest {
         // as a store shared with an instance that serves Korean chat would hold
         store.update("k1", new Conversation("k1", "ko", List.of()), c -> c.with("안녕", "안녕하세요", 10));
         var service = new ChatService(List.of(model), null, store, (m, texts, options) -> m.generate(texts, options), 1000, 10);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.chat(new ChatMessage("hello", "k1", null, null, null, null, 1L)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.chat(new ChatMessage("hello", "k1", null, null, null, null, null, 1L)))
                 .isInstanceOf(dev.seq2seq.inference.InvalidInputException.class)
                 .hasMessageContaining("conversation k1 is in 'ko'").hasMessageContaining("available: en");
     }
@@ -88,14 +88,14 @@ class ChatServiceTest {
             return m.generate(texts, options);
         };
         var service = new ChatService(List.of(model), null, store, deleteMeanwhile, 1000, 10);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.chat(new ChatMessage("how are you", "c1", "en", null, null, null, 1L)))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.chat(new ChatMessage("how are you", "c1", "en", null, null, null, null, 1L)))
                 .isInstanceOf(ConversationNotFoundException.class);
         assertThat(store.find("c1")).isEmpty();
 
         // without the deletion the same message is turn 2 of the same conversation
         store.update("c2", new Conversation("c2", "en", List.of()), c -> c.with("hello", "Hi there", 10));
         var plain = new ChatService(List.of(model), null, store, (m, texts, options) -> m.generate(texts, options), 1000, 10);
-        ChatReply reply = plain.chat(new ChatMessage("how are you", "c2", "en", null, null, null, 1L));
+        ChatReply reply = plain.chat(new ChatMessage("how are you", "c2", "en", null, null, null, null, 1L));
         assertThat(reply.conversationId()).isEqualTo("c2");
         assertThat(reply.turn()).isEqualTo(2);
         assertThat(store.find("c2").orElseThrow().turns()).hasSize(2);

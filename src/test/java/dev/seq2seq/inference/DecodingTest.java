@@ -116,6 +116,42 @@ class DecodingTest {
     }
 
     @Test
+    void consensusSamplingDrawsSeededCandidatesPerSourceAndReturnsTheirConsensus() {
+        var one = DecodingOptions.sampling(1.5, 0, 1.0, 5L, 0, 20);
+        var eight = one.withSamples(8);
+        DecoderStep step = model.bundle().start(TinyBundle.SOURCES.stream().map(model::sourceIds).toArray(int[][]::new));
+        List<List<Hypothesis>> drawn = eight.searchStrategy().search(step, eight);
+        assertThat(drawn).hasSize(TinyBundle.SOURCES.size());
+        var plain = model.generate(TinyBundle.SOURCES, one);
+        var target = model.bundle().targetTokenizer();
+        for (int s = 0; s < drawn.size(); s++) {
+            assertThat(drawn.get(s)).hasSize(8);
+            // sample 0 is seeded with the seed itself: the plain sample
+            assertThat(drawn.get(s).get(0).tokens()).isEqualTo(plain.get(s).get(0).tokens());
+        }
+        // at temperature 1.5 the eight samples of a source are not all the same
+        assertThat(drawn.stream().mapToLong(c -> c.stream().map(h -> java.util.Arrays.toString(h.tokens())).distinct().count()).max().orElse(0))
+                .isGreaterThan(1);
+        var chosen = model.generate(TinyBundle.SOURCES, eight);
+        for (int s = 0; s < chosen.size(); s++) {
+            assertThat(chosen.get(s)).hasSize(1);
+            List<String> candidates = drawn.get(s).stream().map(h -> target.decode(h.tokens())).toList();
+            assertThat(chosen.get(s).get(0).text()).isEqualTo(Consensus.rank(candidates, c -> c).get(0));
+        }
+        // a seeded source gets the same consensus whatever shares its batch
+        assertThat(model.generate(List.of(TinyBundle.SOURCES.get(1)), eight).get(0).get(0).text())
+                .isEqualTo(chosen.get(1).get(0).text());
+    }
+
+    @Test
+    void samplesAreValidated() {
+        var sampling = DecodingOptions.sampling(1, 0, 1, null, 0, 20);
+        assertThatThrownBy(() -> sampling.withSamples(0)).hasMessageContaining("samples");
+        assertThatThrownBy(() -> sampling.withSamples(DecodingOptions.MAX_SAMPLES + 1)).hasMessageContaining("samples");
+        assertThatThrownBy(() -> DecodingOptions.beam(4, 1, 0.6, 20).withSamples(2)).hasMessageContaining("samples must be 1 for beam");
+    }
+
+    @Test
     void noRepeatNgramBlockingPreventsRepeatedBigrams() {
         var options = DecodingOptions.sampling(1.5, 0, 1.0, 3L, 2, 40);
         for (var g : model.generate(TinyBundle.SOURCES, options)) {
