@@ -46,6 +46,7 @@ final class TrainCommand implements Callable<Integer> {
     TrainingOptions.Selection selectBy;
     @Option(names = "--temperature", description = "chat: sampling temperature the bundle serves with (default: 0.8)") Double temperature;
     @Option(names = "--top-p", description = "chat: nucleus mass the bundle serves with (default: 0.9)") Double topP;
+    @Option(names = "--samples", description = "chat: replies the bundle samples per message, returning their consensus (default: 1)") Integer samples;
     @Option(names = "--conversation-history", description = "chat: the model was trained with previous turns in the source") boolean history;
 
     @Override
@@ -54,7 +55,7 @@ final class TrainCommand implements Callable<Integer> {
                 sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
                 embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
                 checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate, selectBy,
-                TrainingOptions.Sampling.DEFAULT.with(temperature, topP));
+                TrainingOptions.Sampling.DEFAULT.with(temperature, topP, samples));
         new Trainer(options, System.out).run();
         return 0;
     }

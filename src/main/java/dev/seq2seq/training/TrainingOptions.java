@@ -1,6 +1,7 @@
 package dev.seq2seq.training;
 
 import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.inference.DecodingOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,7 +31,7 @@ public record TrainingOptions(
         if (selectBy == null) throw new IllegalArgumentException("--select-by must be one of loss, bleu, chrf");
         if (sampling == null) throw new IllegalArgumentException("sampling settings are required (Sampling.DEFAULT)");
         if (!BundleConfig.CHAT.equals(task) && !sampling.equals(Sampling.DEFAULT)) {
-            throw new IllegalArgumentException("--temperature and --top-p set how chat bundles sample; translation bundles decode with beam search");
+            throw new IllegalArgumentException("--temperature, --top-p and --samples set how chat bundles sample; translation bundles decode with beam search");
         }
         if (resumeLearningRate < 0) throw new IllegalArgumentException("--resume-learning-rate must be positive (or 0: the checkpoint's)");
     }
@@ -62,17 +63,25 @@ public record TrainingOptions(
      * (below 1 sharpens the distribution) and top-p (the nucleus mass kept). Training itself and
      * its dev scores use greedy search, so these change nothing about the weights.
      */
-    public record Sampling(double temperature, double topP) {
-        public static final Sampling DEFAULT = new Sampling(0.8, 0.9);
+    public record Sampling(double temperature, double topP, int samples) {
+        public static final Sampling DEFAULT = new Sampling(0.8, 0.9, 1);
+
+        public Sampling(double temperature, double topP) {
+            this(temperature, topP, 1);
+        }
 
         /** These settings with the given ones (null: keep this one's). */
-        public Sampling with(Double temperature, Double topP) {
-            return new Sampling(temperature != null ? temperature : this.temperature, topP != null ? topP : this.topP);
+        public Sampling with(Double temperature, Double topP, Integer samples) {
+            return new Sampling(temperature != null ? temperature : this.temperature, topP != null ? topP : this.topP,
+                    samples != null ? samples : this.samples);
         }
 
         public Sampling {
             if (!(temperature > 0)) throw new IllegalArgumentException("--temperature must be positive");
             if (!(topP > 0 && topP <= 1)) throw new IllegalArgumentException("--top-p must be in (0, 1]");
+            if (samples < 1 || samples > DecodingOptions.MAX_SAMPLES) {
+                throw new IllegalArgumentException("--samples must be between 1 and " + DecodingOptions.MAX_SAMPLES);
+            }
         }
     }
 

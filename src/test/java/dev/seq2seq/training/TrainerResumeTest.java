@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.inference.Seq2SeqModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -65,12 +66,14 @@ class TrainerResumeTest {
         Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
         Path out = dir.resolve("bundle");
         var options = tiny(train, dev, out, BundleConfig.CHAT, 1, 20, 8, 64, 0, TrainingOptions.Selection.CHRF,
-                new TrainingOptions.Sampling(0.5, 0.6));
+                new TrainingOptions.Sampling(0.5, 0.6, 8));
         new Trainer(options, new PrintStream(new ByteArrayOutputStream())).run();
         BundleConfig.Decoding decoding = ModelBundle.readConfig(out).decoding();
         assertThat(decoding.strategy()).isEqualTo("sampling");
         assertThat(decoding.temperature()).isEqualTo(0.5);
         assertThat(decoding.topP()).isEqualTo(0.6);
+        assertThat(decoding.samplesOrOne()).isEqualTo(8);
+        assertThat(new Seq2SeqModel(ModelBundle.load(out)).defaultOptions().samples()).isEqualTo(8);
     }
 
     @Test
@@ -81,6 +84,7 @@ class TrainerResumeTest {
                 .hasMessageContaining("chat bundles");
         assertThatThrownBy(() -> new TrainingOptions.Sampling(0, 0.9)).hasMessageContaining("--temperature");
         assertThatThrownBy(() -> new TrainingOptions.Sampling(0.8, 1.5)).hasMessageContaining("--top-p");
+        assertThatThrownBy(() -> new TrainingOptions.Sampling(0.8, 0.9, 0)).hasMessageContaining("--samples");
     }
 
     @Test
