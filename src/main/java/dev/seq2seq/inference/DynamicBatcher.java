@@ -19,7 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * do: requests wait in a bounded queue; one worker takes the oldest, keeps draining the queue
  * until it holds {@code maxBatch} texts or {@code maxDelay} has passed since that request came,
  * then decodes each group of requests with the same decoding options in one pass (sorted by
- * length, so similar lengths share a batch) and completes every request's future.
+ * length, so similar lengths share a batch; at most {@code maxBatch} decoder rows at once, so a
+ * consensus-sampled text, which takes {@code samples} rows, counts that many times) and completes
+ * every request's future.
  *
  * <p>A full queue refuses at once ({@link OverloadedException}); a request whose deadline passes
  * while it waits is failed the same way rather than decoded late. Nothing accepted is dropped:
@@ -182,11 +184,13 @@ public final class DynamicBatcher implements AutoCloseable {
                 results.add(slots);
             }
             long waited = now - group.stream().mapToLong(Job::enqueuedNanos).min().orElse(now);
-            long[] decodeNanos = new long[(items.size() + maxBatch - 1) / maxBatch];
+            // maxBatch bounds the decoder rows: consensus sampling decodes each text samples() times
+            int perChunk = Math.max(1, maxBatch / options.samples());
+            long[] decodeNanos = new long[(items.size() + perChunk - 1) / perChunk];
             long[] tokens = new long[decodeNanos.length];
             int[] sizes = new int[decodeNanos.length];
-            for (int start = 0, c = 0; start < items.size(); start += maxBatch, c++) {
-                List<Item> chunk = items.subList(start, Math.min(items.size(), start + maxBatch));
+            for (int start = 0, c = 0; start < items.size(); start += perChunk, c++) {
+                List<Item> chunk = items.subList(start, Math.min(items.size(), start + perChunk));
                 if (chunk.stream().allMatch(it -> group.get(it.job()).result().isDone())) {
                     continue;   // every caller of this chunk has given up
                 }

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * limited to the top-k tokens and the top-p probability mass, with optional no-repeat-n-gram
  * blocking. Each source has its own generator seeded from the options, so a seeded request gives
  * the same reply whatever else shares its batch. With {@code samples} above 1 each source is decoded
- * that many times in one batch (sample j seeded with seed + j, so sample 0 is the plain sample) and
+ * that many times in one batch (sample 0 seeded with the seed, so it is the plain sample) and
  * its samples are returned in that order.
  */
 public final class SamplingSearch extends SingleHypothesisSearch {
@@ -43,9 +43,16 @@ public final class SamplingSearch extends SingleHypothesisSearch {
     protected void start(int sources, DecodingOptions options) {
         random = new SplittableRandom[sources];
         for (int r = 0; r < sources; r++) {   // row r is sample r % samples of its source
-            random[r] = options.seed() == null ? new SplittableRandom()
-                    : new SplittableRandom(options.seed() + r % options.samples());
+            random[r] = options.seed() == null ? new SplittableRandom() : new SplittableRandom(sampleSeed(options.seed(), r % options.samples()));
         }
+    }
+
+    /**
+     * The seed of sample j: the seed itself for sample 0 (the plain sample), then steps of the
+     * golden-ratio constant, so that nearby seeds (s and s + 1) share no sample.
+     */
+    static long sampleSeed(long seed, int sample) {
+        return seed + sample * 0x9E3779B97F4A7C15L;
     }
 
     @Override

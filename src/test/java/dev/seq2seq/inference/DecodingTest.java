@@ -138,6 +138,18 @@ class DecodingTest {
             List<String> candidates = drawn.get(s).stream().map(h -> target.decode(h.tokens())).toList();
             assertThat(chosen.get(s).get(0).text()).isEqualTo(Consensus.rank(candidates, c -> c).get(0));
         }
+        // neighbouring seeds share no sample: sample j of seed 6 is not sample j + 1 of seed 5
+        var next = DecodingOptions.sampling(1.5, 0, 1.0, 6L, 0, 20).withSamples(8);
+        List<List<Hypothesis>> drawnNext = next.searchStrategy().search(model.bundle().start(
+                TinyBundle.SOURCES.stream().map(model::sourceIds).toArray(int[][]::new)), next);
+        int shifted = 0;
+        int pairs = 0;
+        for (int s = 0; s < drawn.size(); s++) {
+            for (int j = 0; j + 1 < 8; j++, pairs++) {
+                shifted += java.util.Arrays.equals(drawnNext.get(s).get(j).tokens(), drawn.get(s).get(j + 1).tokens()) ? 1 : 0;
+            }
+        }
+        assertThat(shifted).as("samples of seed 6 equal to the next sample of seed 5").isLessThan(pairs / 2);
         // a seeded source gets the same consensus whatever shares its batch
         assertThat(model.generate(List.of(TinyBundle.SOURCES.get(1)), eight).get(0).get(0).text())
                 .isEqualTo(chosen.get(1).get(0).text());

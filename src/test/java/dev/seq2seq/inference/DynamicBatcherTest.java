@@ -50,6 +50,20 @@ class DynamicBatcherTest {
     }
 
     @Test
+    void consensusSampledTextsCountTheirSamplesAgainstTheBatchLimit() throws Exception {
+        List<Batch> batches = new CopyOnWriteArrayList<>();
+        var fourSamples = DecodingOptions.sampling(1.0, 0, 1.0, 3L, 0, 30).withSamples(4);
+        try (var batcher = new DynamicBatcher(model, 8, 50, 100,
+                (m, texts, requests, wait, decode, tokens) -> batches.add(new Batch(texts, requests)))) {
+            var result = batcher.generate(TEXTS.subList(0, 6), fourSamples, 10_000);
+            for (int i = 0; i < 6; i++) {
+                assertThat(result.get(i).get(0).text()).isEqualTo(model.generate(List.of(TEXTS.get(i)), fourSamples).get(0).get(0).text());
+            }
+        }
+        assertThat(batches).extracting(Batch::texts).containsExactly(2, 2, 2);   // 8 rows: 2 texts of 4 samples each
+    }
+
+    @Test
     void aLoneRequestIsFlushedAfterTheDelay() throws Exception {
         try (var batcher = new DynamicBatcher(model, 32, 50, 100, BatchListener.NONE)) {
             long start = System.nanoTime();

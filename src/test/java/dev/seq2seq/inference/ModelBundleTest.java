@@ -58,6 +58,22 @@ class ModelBundleTest {
     }
 
     @Test
+    void decodingSamplesOutOfRangeOrWithBeamSearchAreReported(@TempDir Path dir) throws Exception {
+        Path bundle = TinyBundle.write(dir.resolve("b"));
+        String config = Files.readString(bundle.resolve("config.json"));
+        assertThat(config).contains("\"strategy\" : \"beam\"").doesNotContain("samples");
+
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"strategy\" : \"beam\"", "\"strategy\" : \"beam\", \"samples\" : 4"));
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("config.json").hasMessageContaining("decoding.samples applies to sampling");
+
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"strategy\" : \"beam\"", "\"strategy\" : \"sampling\", \"samples\" : 0"));
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("config.json").hasMessageContaining("decoding.samples must be between 1 and 64");
+
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"strategy\" : \"beam\"", "\"strategy\" : \"sampling\", \"samples\" : 8"));
+        assertThat(new Seq2SeqModel(ModelBundle.load(bundle)).defaultOptions().samples()).isEqualTo(8);
+    }
+
+    @Test
     void missingOrCorruptWeightsAreReported(@TempDir Path dir) throws Exception {
         Path bundle = TinyBundle.write(dir.resolve("b"));
         Files.writeString(bundle.resolve("weights.zip"), "garbage");
