@@ -23,9 +23,24 @@ public final class Evaluation {
         return new Report(hypotheses, Bleu.corpus(hypotheses, references), ChrF.corpus(hypotheses, references), seconds);
     }
 
-    /** Best hypothesis per source, in input order; progress receives the number of sources done. */
+    /**
+     * Best hypothesis per source, in input order; progress receives the number of sources done.
+     * Seeded sampling decodes line i (0-based) alone with seed + i: one seed for every line would
+     * give all lines the same random draws, which unseeded requests never share, and would make a
+     * corpus score swing with the seed. Each line's output is what a request with its seed gets.
+     */
     public static List<String> decode(Seq2SeqModel model, List<String> sources, DecodingOptions options,
                                       int batchSize, IntConsumer progress) {
+        if (options.strategy() == DecodingOptions.Strategy.SAMPLING && options.seed() != null) {
+            List<String> out = new ArrayList<>(sources.size());
+            for (int i = 0; i < sources.size(); i++) {
+                out.add(model.generate(List.of(sources.get(i)), options.withSeed(options.seed() + i)).get(0).get(0).text());
+                if (progress != null && ((i + 1) % batchSize == 0 || i + 1 == sources.size())) {
+                    progress.accept(i + 1);
+                }
+            }
+            return out;
+        }
         Integer[] order = new Integer[sources.size()];
         Arrays.setAll(order, i -> i);
         int[] lengths = new int[sources.size()];

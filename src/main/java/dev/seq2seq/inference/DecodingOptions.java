@@ -65,6 +65,11 @@ public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double
         return new DecodingOptions(strategy, beamSize, nBest, lengthPenalty, newMaxLength, temperature, topK, topP, seed, noRepeatNgram, samples);
     }
 
+    /** These options with another sampling seed (null: a fresh random one per call). */
+    public DecodingOptions withSeed(Long newSeed) {
+        return new DecodingOptions(strategy, beamSize, nBest, lengthPenalty, maxLength, temperature, topK, topP, newSeed, noRepeatNgram, samples);
+    }
+
     /** These sampling options drawing {@code count} candidates per source and returning their consensus. */
     public DecodingOptions withSamples(int count) {
         return new DecodingOptions(strategy, beamSize, nBest, lengthPenalty, maxLength, temperature, topK, topP, seed, noRepeatNgram, count);

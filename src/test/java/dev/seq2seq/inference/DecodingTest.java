@@ -156,6 +156,19 @@ class DecodingTest {
     }
 
     @Test
+    void seededEvaluationDecodesLineIWithSeedPlusI() {
+        var options = DecodingOptions.sampling(1.5, 0, 1.0, 9L, 0, 20).withSamples(4);
+        List<String> out = dev.seq2seq.evaluation.Evaluation.decode(model, TinyBundle.SOURCES, options, 2, null);
+        List<String> alone = new ArrayList<>();
+        List<String> oneSeed = new ArrayList<>();
+        for (int i = 0; i < TinyBundle.SOURCES.size(); i++) {
+            alone.add(model.generate(List.of(TinyBundle.SOURCES.get(i)), options.withSeed(9L + i)).get(0).get(0).text());
+            oneSeed.add(model.generate(List.of(TinyBundle.SOURCES.get(i)), options).get(0).get(0).text());
+        }
+        assertThat(out).isEqualTo(alone).isNotEqualTo(oneSeed);
+    }
+
+    @Test
     void samplesAreValidated() {
         var sampling = DecodingOptions.sampling(1, 0, 1, null, 0, 20);
         assertThatThrownBy(() -> sampling.withSamples(0)).hasMessageContaining("samples");
