@@ -18,6 +18,7 @@ class ModelBundleTest {
                     .contains("de-en", "en-chat", "en-es", "es-en", "ko-chat");
             for (Path bundle : bundles) {
                 BundleConfig c = ModelBundle.readConfig(bundle);
+                assertThat(c.name()).as(bundle + " name").isEqualTo(bundle.getFileName().toString());
                 assertThat(c.data().name()).as(bundle + " data name").isNotBlank();
                 assertThat(c.data().licence()).as(bundle + " licence").isNotBlank();
                 assertThat(c.data().attribution()).as(bundle + " attribution").isNotBlank();
