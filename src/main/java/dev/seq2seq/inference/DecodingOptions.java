@@ -40,7 +40,7 @@ public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double
         check(topP > 0 && topP <= 1, "topP", "topP must be in (0, 1], not " + topP);
         check(noRepeatNgram >= 0 && noRepeatNgram <= 10, "noRepeatNgram", "noRepeatNgram must be between 0 (off) and 10, not " + noRepeatNgram);
         check(samples >= 1 && samples <= MAX_SAMPLES, "samples", "samples must be between 1 and " + MAX_SAMPLES + ", not " + samples);
-        check(strategy == Strategy.SAMPLING || samples == 1, "samples", "samples must be 1 for " + strategy.name().toLowerCase());
+        check(strategy == Strategy.SAMPLING || samples == 1, "samples", "samples applies to sampling only; samples must be 1 for " + strategy.name().toLowerCase());
     }
 
     private static void check(boolean ok, String field, String message) {
@@ -59,6 +59,23 @@ public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double
 
     public static DecodingOptions sampling(double temperature, int topK, double topP, Long seed, int noRepeatNgram, int maxLength) {
         return new DecodingOptions(Strategy.SAMPLING, 1, 1, 0, maxLength, temperature, topK, topP, seed, noRepeatNgram, 1);
+    }
+
+    /**
+     * A bundle's default decoding ({@code decoding} in config.json; greedy when absent), validated
+     * like a request's: an invalid setting throws {@link InvalidInputException} naming it.
+     */
+    public static DecodingOptions of(BundleConfig.Decoding d) {
+        if (d == null) {
+            return greedy(MAX_LENGTH);
+        }
+        DecodingOptions options = switch (String.valueOf(d.strategy())) {
+            case "beam" -> beam(d.beamSize(), 1, d.lengthPenalty(), MAX_LENGTH);
+            case "sampling" -> sampling(d.temperature(), d.topK(), d.topP(), null, d.noRepeatNgram(), MAX_LENGTH);
+            case "greedy" -> greedy(MAX_LENGTH);
+            default -> throw new InvalidInputException("strategy", "strategy must be beam, sampling or greedy, not " + d.strategy());
+        };
+        return options.withSamples(d.samplesOrOne());
     }
 
     public DecodingOptions withMaxLength(int newMaxLength) {

@@ -134,14 +134,10 @@ public final class ModelBundle {
         if (c.maxSourceTokens() < 1) {
             throw new ModelBundleException(file, "maxSourceTokens must be positive");
         }
-        if (c.decoding() != null && c.decoding().samples() != null) {
-            int samples = c.decoding().samples();
-            if (samples < 1 || samples > DecodingOptions.MAX_SAMPLES) {
-                throw new ModelBundleException(file, "decoding.samples must be between 1 and " + DecodingOptions.MAX_SAMPLES + ", not " + samples);
-            }
-            if (samples > 1 && !"sampling".equals(c.decoding().strategy())) {
-                throw new ModelBundleException(file, "decoding.samples applies to sampling; this bundle's strategy is " + c.decoding().strategy());
-            }
+        try {
+            DecodingOptions.of(c.decoding());   // the default decoding must be one a request could ask for
+        } catch (InvalidInputException e) {
+            throw new ModelBundleException(file, "decoding." + e.getMessage());
         }
     }
 

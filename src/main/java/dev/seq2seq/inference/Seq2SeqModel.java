@@ -102,15 +102,6 @@ public final class Seq2SeqModel {
 
     /** The bundle's own default decoding (beam search for translation, sampling for chat). */
     public DecodingOptions defaultOptions() {
-        BundleConfig.Decoding d = bundle.config().decoding();
-        if (d == null) {
-            return DecodingOptions.greedy(DecodingOptions.MAX_LENGTH);
-        }
-        return switch (d.strategy()) {
-            case "beam" -> DecodingOptions.beam(d.beamSize(), 1, d.lengthPenalty(), DecodingOptions.MAX_LENGTH);
-            case "sampling" -> DecodingOptions.sampling(d.temperature(), d.topK(), d.topP(), null, d.noRepeatNgram(), DecodingOptions.MAX_LENGTH)
-                    .withSamples(d.samplesOrOne());
-            default -> DecodingOptions.greedy(DecodingOptions.MAX_LENGTH);
-        };
+        return DecodingOptions.of(bundle.config().decoding());
     }
 }

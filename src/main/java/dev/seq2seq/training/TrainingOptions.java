@@ -60,15 +60,12 @@ public record TrainingOptions(
 
     /**
      * How a chat bundle samples its replies when served, written into its card: temperature
-     * (below 1 sharpens the distribution) and top-p (the nucleus mass kept). Training itself and
+     * (below 1 sharpens the distribution), top-p (the nucleus mass kept) and the number of samples
+     * whose consensus is returned (1: a single sample). Training itself and
      * its dev scores use greedy search, so these change nothing about the weights.
      */
     public record Sampling(double temperature, double topP, int samples) {
         public static final Sampling DEFAULT = new Sampling(0.8, 0.9, 1);
-
-        public Sampling(double temperature, double topP) {
-            this(temperature, topP, 1);
-        }
 
         /** These settings with the given ones (null: keep this one's). */
         public Sampling with(Double temperature, Double topP, Integer samples) {

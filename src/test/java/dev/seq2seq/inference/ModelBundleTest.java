@@ -70,6 +70,12 @@ class ModelBundleTest {
         Files.writeString(bundle.resolve("config.json"), config.replace("\"strategy\" : \"beam\"", "\"strategy\" : \"sampling\", \"samples\" : 0"));
         assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("config.json").hasMessageContaining("decoding.samples must be between 1 and 64");
 
+        // every default setting is checked as a request's would be, not only samples
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"strategy\" : \"beam\"", "\"strategy\" : \"topk\""));
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("config.json").hasMessageContaining("decoding.strategy must be beam, sampling or greedy");
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"beamSize\" : 3", "\"beamSize\" : 0"));
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).hasMessageContaining("config.json").hasMessageContaining("decoding.beamSize must be between 1 and");
+
         Files.writeString(bundle.resolve("config.json"), config.replace("\"strategy\" : \"beam\"", "\"strategy\" : \"sampling\", \"samples\" : 8"));
         assertThat(new Seq2SeqModel(ModelBundle.load(bundle)).defaultOptions().samples()).isEqualTo(8);
     }

@@ -80,10 +80,10 @@ class TrainerResumeTest {
     void samplingSettingsAreRefusedForTranslationAndOutOfRange(@TempDir Path dir) {
         Path out = dir.resolve("bundle");
         assertThatThrownBy(() -> tiny(out, out, out, "translate", 1, 20, 8, 64, 0, TrainingOptions.Selection.LOSS,
-                new TrainingOptions.Sampling(0.5, 0.6)))
+                new TrainingOptions.Sampling(0.5, 0.6, 1)))
                 .hasMessageContaining("chat bundles");
-        assertThatThrownBy(() -> new TrainingOptions.Sampling(0, 0.9)).hasMessageContaining("--temperature");
-        assertThatThrownBy(() -> new TrainingOptions.Sampling(0.8, 1.5)).hasMessageContaining("--top-p");
+        assertThatThrownBy(() -> new TrainingOptions.Sampling(0, 0.9, 1)).hasMessageContaining("--temperature");
+        assertThatThrownBy(() -> new TrainingOptions.Sampling(0.8, 1.5, 1)).hasMessageContaining("--top-p");
         assertThatThrownBy(() -> new TrainingOptions.Sampling(0.8, 0.9, 0)).hasMessageContaining("--samples");
     }
 
