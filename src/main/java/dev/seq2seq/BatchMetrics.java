@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Batching metrics per model, at {@code /actuator/prometheus}: batch size (texts), queue wait,
- * decode time, and generated tokens (its rate is tokens per second).
+ * decode time, and the tokens of the outputs returned (its rate is output tokens per second; with
+ * consensus decoding the samples not chosen are not counted).
  */
 final class BatchMetrics implements BatchListener {
     private final MeterRegistry registry;
@@ -26,7 +27,7 @@ final class BatchMetrics implements BatchListener {
                 .publishPercentileHistogram().register(registry).record(waitNanos, TimeUnit.NANOSECONDS);
         Timer.builder("seq2seq.decode").tag("model", model).description("decoding time of one batch")
                 .publishPercentileHistogram().register(registry).record(decodeNanos, TimeUnit.NANOSECONDS);
-        Counter.builder("seq2seq.tokens.generated").tag("model", model).description("target tokens generated")
+        Counter.builder("seq2seq.tokens.generated").tag("model", model).description("target tokens of the outputs returned (chosen samples only)")
                 .register(registry).increment(targetTokens);
     }
 }

@@ -150,14 +150,6 @@ public final class ChatService {
 
     /** Sampling with the bundle's defaults, overridden by the message (invalid settings name their field). */
     private static DecodingOptions options(Seq2SeqModel model, ChatMessage m) {
-        DecodingOptions d = model.defaultOptions();
-        boolean sampling = d.strategy() == DecodingOptions.Strategy.SAMPLING;
-        double temperature = m.temperature() != null ? m.temperature() : sampling ? d.temperature() : 1.0;
-        int topK = m.topK() != null ? m.topK() : sampling ? d.topK() : 0;
-        double topP = m.topP() != null ? m.topP() : sampling ? d.topP() : 0.9;
-        int noRepeat = sampling ? d.noRepeatNgram() : 3;
-        int samples = m.samples() != null ? m.samples() : d.samples();
-        return DecodingOptions.sampling(temperature, topK, topP, m.seed(), noRepeat, DecodingOptions.MAX_LENGTH)
-                .withSamples(samples);
+        return model.defaultOptions().sampledWith(m.temperature(), m.topK(), m.topP(), m.seed(), m.samples());
     }
 }

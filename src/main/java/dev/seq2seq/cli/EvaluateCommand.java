@@ -93,9 +93,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--length-penalty applies to beam search; " + seq2seq.bundle()
                         + " samples (add --beam-size N to search instead)");
             }
-            return DecodingOptions.sampling(temperature != null ? temperature : defaults.temperature(), defaults.topK(),
-                    topP != null ? topP : defaults.topP(), seed != null ? seed : 1L,
-                    defaults.noRepeatNgram(), DecodingOptions.MAX_LENGTH).withSamples(samples != null ? samples : defaults.samples());
+            return defaults.sampledWith(temperature, null, topP, seed != null ? seed : 1L, samples);
         }
         if (temperature != null || topP != null || seed != null || samples != null) {   // would be silently ignored by beam or greedy search
             throw new IllegalArgumentException("--temperature, --top-p, --seed and --samples apply to sampling only; " + (beamSize != null

@@ -8,7 +8,8 @@ public interface BatchListener {
      * @param requests     requests those texts came from
      * @param waitNanos    longest time one of them waited in the queue
      * @param decodeNanos  time the decoding took
-     * @param targetTokens tokens generated (best hypotheses)
+     * @param targetTokens tokens of the outputs returned (each text's best hypothesis; with consensus
+     *                     decoding, of the chosen sample only, not of every sample drawn)
      */
     void batchDone(String model, int texts, int requests, long waitNanos, long decodeNanos, long targetTokens);
 

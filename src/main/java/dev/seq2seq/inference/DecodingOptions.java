@@ -78,6 +78,24 @@ public record DecodingOptions(Strategy strategy, int beamSize, int nBest, double
         return options.withSamples(d.samplesOrOne());
     }
 
+    /**
+     * Sampling that starts from these options: a sampling bundle's defaults as they are, any other
+     * strategy's as temperature 1, no top-k, top-p 0.9 and no repeated 3-grams. Each non-null
+     * argument overrides its setting, and the result is validated like any options (an invalid
+     * value throws {@link InvalidInputException} naming its field). This is the one place where a
+     * request's or a command's sampling settings meet a bundle's.
+     */
+    public DecodingOptions sampledWith(Double temperature, Integer topK, Double topP, Long seed, Integer samples) {
+        boolean sampling = strategy == Strategy.SAMPLING;
+        return new DecodingOptions(Strategy.SAMPLING, 1, 1, 0, maxLength,
+                temperature != null ? temperature : sampling ? this.temperature : 1.0,
+                topK != null ? topK : sampling ? this.topK : 0,
+                topP != null ? topP : sampling ? this.topP : 0.9,
+                seed != null ? seed : this.seed,
+                sampling ? noRepeatNgram : 3,
+                samples != null ? samples : this.samples);
+    }
+
     public DecodingOptions withMaxLength(int newMaxLength) {
         return new DecodingOptions(strategy, beamSize, nBest, lengthPenalty, newMaxLength, temperature, topK, topP, seed, noRepeatNgram, samples);
     }

@@ -26,6 +26,11 @@ class DecodingTest {
         model = new Seq2SeqModel(ModelBundle.load(dir));
     }
 
+    /** A fresh decoder step over all of {@link TinyBundle#SOURCES}. */
+    static DecoderStep tinySourcesStep() {
+        return model.bundle().start(TinyBundle.SOURCES.stream().map(model::sourceIds).toArray(int[][]::new));
+    }
+
     static List<String> texts(List<List<Seq2SeqModel.Generation>> generations) {
         return generations.stream().map(g -> g.get(0).text()).toList();
     }
@@ -119,8 +124,7 @@ class DecodingTest {
     void consensusSamplingDrawsSeededCandidatesPerSourceAndReturnsTheirConsensus() {
         var one = DecodingOptions.sampling(1.5, 0, 1.0, 5L, 0, 20);
         var eight = one.withSamples(8);
-        DecoderStep step = model.bundle().start(TinyBundle.SOURCES.stream().map(model::sourceIds).toArray(int[][]::new));
-        List<List<Hypothesis>> drawn = eight.searchStrategy().search(step, eight);
+        List<List<Hypothesis>> drawn = eight.searchStrategy().search(tinySourcesStep(), eight);
         assertThat(drawn).hasSize(TinyBundle.SOURCES.size());
         var plain = model.generate(TinyBundle.SOURCES, one);
         var target = model.bundle().targetTokenizer();
@@ -140,8 +144,7 @@ class DecodingTest {
         }
         // neighbouring seeds share no sample: sample j of seed 6 is not sample j + 1 of seed 5
         var next = DecodingOptions.sampling(1.5, 0, 1.0, 6L, 0, 20).withSamples(8);
-        List<List<Hypothesis>> drawnNext = next.searchStrategy().search(model.bundle().start(
-                TinyBundle.SOURCES.stream().map(model::sourceIds).toArray(int[][]::new)), next);
+        List<List<Hypothesis>> drawnNext = next.searchStrategy().search(tinySourcesStep(), next);
         int shifted = 0;
         int pairs = 0;
         for (int s = 0; s < drawn.size(); s++) {
@@ -174,6 +177,19 @@ class DecodingTest {
         assertThatThrownBy(() -> sampling.withSamples(0)).hasMessageContaining("samples");
         assertThatThrownBy(() -> sampling.withSamples(DecodingOptions.MAX_SAMPLES + 1)).hasMessageContaining("samples");
         assertThatThrownBy(() -> DecodingOptions.beam(4, 1, 0.6, 20).withSamples(2)).hasMessageContaining("samples must be 1 for beam");
+    }
+
+    @Test
+    void sampledWithKeepsASamplingBundlesDefaultsAndAppliesOverrides() {
+        var bundleDefaults = DecodingOptions.sampling(0.5, 40, 0.5, null, 3, 100).withSamples(16);
+        assertThat(bundleDefaults.sampledWith(null, null, null, null, null)).isEqualTo(bundleDefaults);
+        var overridden = bundleDefaults.sampledWith(1.2, 5, 0.9, 7L, 2);
+        assertThat(overridden).isEqualTo(DecodingOptions.sampling(1.2, 5, 0.9, 7L, 3, 100).withSamples(2));
+        // a translation bundle's beam defaults give plain sampling: temperature 1, top-p 0.9, no repeated 3-grams
+        assertThat(DecodingOptions.beam(4, 1, 0.6, 100).sampledWith(null, null, null, 3L, null))
+                .isEqualTo(DecodingOptions.sampling(1.0, 0, 0.9, 3L, 3, 100));
+        assertThatThrownBy(() -> bundleDefaults.sampledWith(0.0, null, null, null, null)).hasMessageContaining("temperature");
+        assertThatThrownBy(() -> bundleDefaults.sampledWith(null, null, null, null, 65)).hasMessageContaining("samples");
     }
 
     @Test
