@@ -18,12 +18,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * arrives, for a fixed time. Prints one line per concurrency: requests/s, p50, p99, errors, 503s.
  *
  *   java bench/LoadGenerator.java KIND URL SENTENCES.tsv COLUMN SECONDS CLIENTS...
- *   KIND: service (POST JSON {"q", "source": "es", "target": "en"}) or apy (POST form langpair=spa|eng&q=...)
+ *   KIND: service (POST JSON {"q", "source": "es", "target": "en"} to /translate), apy (POST form
+ *   langpair=spa|eng&q=...) or chat (POST JSON {"message", "language"} to /chat; the language is
+ *   $CHAT_LANGUAGE, default en, and $CHAT_SAMPLES, when set, is sent as "samples")
  */
 public class LoadGenerator {
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: java bench/LoadGenerator.java service|apy URL SENTENCES.tsv COLUMN SECONDS CLIENTS...");
+            System.err.println("usage: java bench/LoadGenerator.java service|apy|chat URL SENTENCES.tsv COLUMN SECONDS CLIENTS...");
             System.exit(2);
         }
         String kind = args[0];
@@ -32,6 +34,8 @@ public class LoadGenerator {
         List<String> sentences = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8).stream()
                 .map(l -> l.split("\t")).filter(f -> f.length >= column).map(f -> f[column - 1]).toList();
         int seconds = Integer.parseInt(args[4]);
+        String chatLanguage = System.getenv().getOrDefault("CHAT_LANGUAGE", "en");
+        String chatSamples = System.getenv("CHAT_SAMPLES");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .executor(java.util.concurrent.Executors.newCachedThreadPool()).build();
         System.out.printf("%-8s %8s %10s %9s %9s %7s %6s%n", "system", "clients", "req/s", "p50 ms", "p99 ms", "errors", "503s");
@@ -54,7 +58,10 @@ public class LoadGenerator {
                                 ? HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
                                         .POST(HttpRequest.BodyPublishers.ofString("langpair=spa%7Ceng&q=" + URLEncoder.encode(s, StandardCharsets.UTF_8))).build()
                                 : HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString("{\"q\": " + json(s) + ", \"source\": \"es\", \"target\": \"en\"}")).build();
+                                        .POST(HttpRequest.BodyPublishers.ofString(kind.equals("chat")
+                                                ? "{\"message\": " + json(s) + ", \"language\": " + json(chatLanguage)
+                                                        + (chatSamples != null ? ", \"samples\": " + Integer.parseInt(chatSamples) : "") + "}"
+                                                : "{\"q\": " + json(s) + ", \"source\": \"es\", \"target\": \"en\"}")).build();
                         long t0 = System.nanoTime();
                         try {
                             HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());

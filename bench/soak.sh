@@ -9,17 +9,10 @@ cd "$(dirname "$0")/.."
 DATA=${1:-../shared/datasets}/translation/tatoeba-eng-spa/dev.tsv
 MINUTES=${2:-10}
 PORT=${PORT:-18091}
-JAR=target/seq2seq-service-0.1.0-SNAPSHOT.jar
-[[ -f $JAR ]] || ./mvnw -B -q package -DskipTests
-OMP_NUM_THREADS=1 java -jar "$JAR" --server.port="$PORT" --seq2seq.batching.queue-capacity=64 \
-  --server.tomcat.threads.max=700 --server.tomcat.accept-count=1000 > /tmp/soak-service.log 2>&1 &
-PID=$!
-trap 'kill $PID 2>/dev/null || true' EXIT
-for i in $(seq 1 180); do
-  curl -fsS "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP && break
-  sleep 1
-  [[ $i == 180 ]] && { echo "service not ready after 180 s" >&2; exit 1; }
-done
+source bench/service.sh
+start_service "$PORT" /tmp/soak-service.log --seq2seq.batching.queue-capacity=64 \
+  --server.tomcat.threads.max=700 --server.tomcat.accept-count=1000
+PID=$SERVICE_PID
 URL="http://localhost:$PORT/translate"
 echo "soak: 32 clients, $MINUTES x 60 s"
 for m in $(seq 1 "$MINUTES"); do
