@@ -36,6 +36,7 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--max-pairs", defaultValue = "0") int maxPairs;
     @Option(names = "--seed", description = "sampling seed, for bundles that sample (chat; default: 1)") Long seed;
     @Option(names = "--retrieval-train", description = "chat: training pairs (same columns) for the retrieval baseline") Path retrievalTrain;
+    @Option(names = "--retrieval-output", description = "with --retrieval-train: write the baseline's replies here, one per line") Path retrievalOutput;
 
     @Override
     public Integer call() throws Exception {
@@ -56,6 +57,9 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         if (output == null) {
             throw new IllegalArgumentException("--output is required with --model");
+        }
+        if (retrievalOutput != null && retrievalTrain == null) {
+            throw new IllegalArgumentException("--retrieval-output needs --retrieval-train");
         }
         Seq2SeqModel seq2seq = new Seq2SeqModel(ModelBundle.load(model));
         var pairs = ParallelCorpus.read(test, sourceColumn, targetColumn, maxPairs).pairs();
@@ -79,6 +83,9 @@ final class EvaluateCommand implements Callable<Integer> {
             var train = ParallelCorpus.read(retrievalTrain, sourceColumn, targetColumn, 0).pairs();
             List<String> retrieved = ChatMetrics.retrieve(sources, train.stream().map(ParallelCorpus.Pair::source).toList(),
                     train.stream().map(ParallelCorpus.Pair::target).toList());
+            if (retrievalOutput != null) {
+                Files.write(retrievalOutput, retrieved, StandardCharsets.UTF_8);
+            }
             System.out.printf(Locale.ROOT, "retrieval baseline: BLEU %.2f chrF %.2f distinct-2 %.3f most frequent reply share %.3f%n",
                     Bleu.corpus(retrieved, references).score(), ChrF.corpus(retrieved, references),
                     ChatMetrics.distinct2(retrieved), ChatMetrics.topReplyShare(retrieved));

@@ -52,9 +52,9 @@ class CliTest {
     @Test
     void ensemblingModelsOfOtherTasksOrLanguagesIsAOneLineError(@TempDir Path dir) {
         int[] exit = new int[1];
-        String output = run(exit, "ensemble", "--output", dir.resolve("out").toString(), "models/de-en", "models/en-chat");
+        String output = run(exit, "ensemble", "--output", dir.resolve("out").toString(), "models/de-en", "models/ko-chat");
         assertThat(exit[0]).isEqualTo(2);
-        assertThat(output).contains("error: ").contains("chat en->en").contains("not translate de->en");
+        assertThat(output).contains("error: ").contains("chat ko->ko").contains("not translate de->en");
         assertThat(dir.resolve("out")).doesNotExist();
     }
 
@@ -126,6 +126,27 @@ class CliTest {
         assertThat(exit[0]).as(output).isZero();
         assertThat(Files.readAllLines(hyp)).hasSize(3);
         assertThat(output).containsPattern("BLEU \\d+\\.\\d\\d").containsPattern("chrF \\d+\\.\\d\\d");
+    }
+
+    @Test
+    void evaluateWritesTheRetrievalBaselinesRepliesWhenAsked(@TempDir Path dir) throws Exception {
+        Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
+        Path train = Files.write(dir.resolve("train.tsv"), List.of("hello there my friend\tGREETING REPLY",
+                "the weather is nice today\tWEATHER REPLY"), StandardCharsets.UTF_8);
+        Path test = Files.write(dir.resolve("test.tsv"), List.of("nice weather\tx", "hello friend\tx"), StandardCharsets.UTF_8);
+        Path retrieved = dir.resolve("retrieved.txt");
+        int[] exit = new int[1];
+        String output = run(exit, "evaluate", "--model", bundle.toString(), "--test", test.toString(), "--source-column", "1",
+                "--target-column", "2", "--output", dir.resolve("hyp.txt").toString(), "--beam-size", "1",
+                "--retrieval-train", train.toString(), "--retrieval-output", retrieved.toString());
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("retrieval baseline: BLEU");
+        assertThat(Files.readAllLines(retrieved)).containsExactly("WEATHER REPLY", "GREETING REPLY");
+        output = run(exit, "evaluate", "--model", bundle.toString(), "--test", test.toString(), "--source-column", "1",
+                "--target-column", "2", "--output", dir.resolve("hyp2.txt").toString(), "--retrieval-output", retrieved.toString());
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("--retrieval-output needs --retrieval-train");
+        assertThat(dir.resolve("hyp2.txt")).doesNotExist();
     }
 
     @Test
