@@ -1,12 +1,15 @@
-# Builds en-chat's small-talk supplement (written for this project): 72 intents of prompt
+# Builds en-chat's small-talk supplement (written for this project): intents of prompt
 # paraphrases and replies, plus systematic variants of each prompt (lower case without end
-# punctuation; a conversational prefix), so that the model learns an intent from its content
-# words rather than from one exact string. Every 8th prompt of the larger intents (with its
-# variants) goes to the dev file instead of the training file.
-#   python3 smalltalk.py TRAIN_OUT DEV_OUT EXCLUDE_TSV...
-# Prompts equal to the first column of an EXCLUDE_TSV line after normalising (lower case, letters,
-# digits and spaces only) are dropped: the shipped smalltalk.tsv and smalltalk-dev.tsv are
-#   python3 smalltalk.py smalltalk.tsv smalltalk-dev.tsv probes/probe1.tsv probes/probe2.tsv
+# punctuation; a conversational prefix; in stage 2 also a casual spelling such as "u", "ur",
+# "im", "whats"), so that the model learns an intent from its content words rather than from one
+# exact string. Every 8th prompt of the larger intents (with its variants) goes to the dev file.
+#   python3 smalltalk.py [--stage1] TRAIN_OUT DEV_OUT EXCLUDE_TSV...
+# Stage 1 (72 intents) trained both members from scratch; stage 2 (81 intents, more variants)
+# fine-tuned them. Prompts equal to the first column of an EXCLUDE_TSV line after normalising
+# (lower case, letters, digits and spaces only) are dropped. The files were made with
+#   python3 smalltalk.py --stage1 stage1.tsv smalltalk-dev.tsv probes/probe1.tsv probes/probe2.tsv
+#   python3 smalltalk.py smalltalk.tsv stage2-dev.tsv probes/probe1.tsv probes/probe2.tsv probes/probe3.tsv
+# (stage2-dev.tsv was not used; the dev file stayed the same for both stages).
 import random, re, sys
 I = []
 def intent(prompts, replies, prefix=True):
@@ -180,7 +183,38 @@ intent("What? | What do you mean? | I don't understand. | Huh? | Can you explain
 intent("I'm back. | I am back. | Here I am again. | I'm back again. | Guess who's back.",
        "Welcome back! | Good to see you again.", prefix=False)
 
-PREFIXES = ["Hey, ", "So, ", "Bot, ", "Hi, ", "Tell me, ", "Hey bot, ", "Ok, ", "Well, "]
+STAGE = 1 if '--stage1' in sys.argv else 2
+if '--stage1' in sys.argv: sys.argv.remove('--stage1')
+# stage 2 (fine-tuning) adds more everyday wording of moods, reactions and farewells, and slang variants
+if STAGE == 2:
+  intent("I had a long day. | Long day. | Rough day. | What a day. | Today was exhausting. | I had a hard day at work. | Work was tough today. | It's been a long week.",
+         "That sounds tiring. Take some time to relax. | I'm sorry to hear that. I hope you can rest now.")
+  intent("I feel lonely tonight. | I'm a bit lonely. | I have no one to talk to. | Nobody talks to me. | I miss my friends. | I feel alone.",
+         "I'm here, and I'm happy to talk with you. | I'm sorry you feel lonely. I'm here to chat.")
+  intent("I'm a little sad. | I feel a bit down. | I'm kind of sad. | Not my best day. | I feel bad. | I'm heartbroken.",
+         "I'm sorry to hear that. Do you want to talk about it? | That sounds hard. I'm here to listen.")
+  intent("ok cool | oh nice | nice one | ok nice | alright cool | cool cool | ok good | that's nice",
+         "Glad you like it. What else shall we talk about? | Great! What would you like to talk about?", prefix=False)
+  intent("wait what? | what?? | wait, what do you mean? | huh, what? | excuse me? | come again?",
+         "Sorry, let me try again. What would you like to know? | Sorry if I was unclear. Can you ask in another way?", prefix=False)
+  intent("ok bye | ok, I'm going now | gonna go now | I'm off now | alright, bye | gotta go, bye | ok see you | I'll be going now",
+         "Goodbye! Have a nice day. | Bye! Talk to you soon. | See you! Take care.", prefix=False)
+  intent("Do you like food? | What food do you like? | What's your favourite food? | Do you like cooking? | Can you cook?",
+         "I don't eat, but pizza looks good. | I'm a program, so I don't eat. Electricity is my food.")
+  intent("Are you a girl? | Are you a guy? | Boy or girl? | Are you he or she?",
+         "I'm a chatbot, so I'm neither. | Neither, I'm a computer program.")
+  intent("Do you want to play a game? | Wanna play something? | Let's play. | Can we play something?",
+         "I can't play games yet, but we can talk. | I like word games. Let's chat instead!")
+
+PREFIXES = ["Hey, ", "So, ", "Bot, ", "Hi, ", "Tell me, ", "Hey bot, ", "Ok, ", "Well, "] + (["btw ", "um ", "so ", "oh ", "lol "] if STAGE == 2 else [])
+SLANG = [(r"\byou're\b", "ur"), (r"\byour\b", "ur"), (r"\byou\b", "u"), (r"\bare u\b", "r u"), (r"\bwhat's\b", "whats"),
+         (r"\bi'm\b", "im"), (r"\bgoing to\b", "gonna"), (r"\bwant to\b", "wanna"), (r"\bdon't\b", "dont"),
+         (r"\bthanks\b", "thx"), (r"\bfavorite\b", "fave"), (r"\bfavourite\b", "fave"), (r"\bplease\b", "pls")]
+def slang(s):
+    out = s.lower()
+    for a, b in SLANG: out = re.sub(a, b, out)
+    return re.sub(r"[.!?]+$", "", out)
+
 def norm(s): return re.sub(r"[^a-z0-9 ]", "", s.lower().replace("'", "")).split()
 def variants(p, prefix, rnd):
     out = [p]
@@ -189,6 +223,8 @@ def variants(p, prefix, rnd):
     if prefix:
         pre = rnd.choice(PREFIXES)
         out.append(pre + p[0].lower() + p[1:])
+    sl = slang(p)
+    if STAGE == 2 and sl not in (v.lower() for v in out) and sl != low: out.append(sl)
     return out
 
 rnd = random.Random(11)
