@@ -9,20 +9,14 @@ DATA=${1:-../shared/datasets}/translation/tatoeba-eng-spa/dev.tsv
 SECONDS_PER_LEVEL=${2:-20}
 APY_PORT=${APY_PORT:-2737}
 PORT=${PORT:-18090}
-JAR=target/seq2seq-service-0.1.0-SNAPSHOT.jar
 MODES=${APERTIUM_MODES:-/usr/share/apertium/modes}
-[[ -f $JAR ]] || ./mvnw -B -q package -DskipTests
-pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
-trap cleanup EXIT
-
-apertium-apy -p "$APY_PORT" "$MODES" > /tmp/bench-apy.log 2>&1 & pids+=($!)
-OMP_NUM_THREADS=1 java -jar "$JAR" --server.port="$PORT" --seq2seq.models-dir="${MODELS_DIR:-models}" --seq2seq.language-profiles=models/langid.tsv > /tmp/bench-service.log 2>&1 & pids+=($!)
+source bench/service.sh
+apertium-apy -p "$APY_PORT" "$MODES" > /tmp/bench-apy.log 2>&1 & bench_pids+=($!)
+start_service "$PORT" /tmp/bench-service.log --seq2seq.models-dir="${MODELS_DIR:-models}" --seq2seq.language-profiles=models/langid.tsv
 for i in $(seq 1 180); do
-  curl -fsS "localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q UP \
-    && curl -fsS "localhost:$APY_PORT/listPairs" >/dev/null 2>&1 && break
+  curl -fsS "localhost:$APY_PORT/listPairs" >/dev/null 2>&1 && break
   sleep 1
-  [[ $i == 180 ]] && { echo "service or APY not ready after 180 s" >&2; exit 1; }
+  [[ $i == 180 ]] && { echo "APY not ready after 180 s" >&2; exit 1; }
 done
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
 echo "sentences: $DATA (column 2, Spanish), $SECONDS_PER_LEVEL s per level"

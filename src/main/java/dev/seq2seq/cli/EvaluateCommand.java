@@ -44,6 +44,9 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give either --model (and --output) or --hypotheses");
         }
         if (hypotheses != null) {
+            if (retrievalTrain != null || retrievalOutput != null) {   // would be silently ignored
+                throw new IllegalArgumentException("--retrieval-train and --retrieval-output need --model (the baseline is scored on its sources)");
+            }
             var pairs = ParallelCorpus.read(test, sourceColumn, targetColumn, maxPairs).pairs();
             List<String> hyps = Files.readAllLines(hypotheses, StandardCharsets.UTF_8);
             if (hyps.size() != pairs.size()) {

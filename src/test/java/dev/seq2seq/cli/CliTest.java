@@ -147,6 +147,10 @@ class CliTest {
         assertThat(exit[0]).isNotZero();
         assertThat(output).contains("--retrieval-output needs --retrieval-train");
         assertThat(dir.resolve("hyp2.txt")).doesNotExist();
+        output = run(exit, "evaluate", "--hypotheses", dir.resolve("hyp.txt").toString(), "--test", test.toString(),
+                "--source-column", "1", "--target-column", "2", "--retrieval-train", train.toString());
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("--retrieval-train and --retrieval-output need --model");
     }
 
     @Test
