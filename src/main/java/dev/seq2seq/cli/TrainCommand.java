@@ -1,11 +1,20 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.inference.Architecture;
+import dev.seq2seq.training.InitFrom;
 import dev.seq2seq.training.Trainer;
 import dev.seq2seq.training.TrainingOptions;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.Spec;
 
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a model bundle from TAB-separated sentence pairs. Run the same command again to resume.")
@@ -48,15 +57,68 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--top-p", description = "chat: nucleus mass the bundle serves with (default: 0.9)") Double topP;
     @Option(names = "--samples", description = "chat: replies the bundle samples per message, returning their consensus (default: 1)") Integer samples;
     @Option(names = "--conversation-history", description = "chat: the model was trained with previous turns in the source") boolean history;
+    @Option(names = "--init-from", paramLabel = "BUNDLE",
+            description = "fine-tune: start from this bundle's network and vocabularies (no BPE training; its shape, the run's --dropout). No effect when resuming")
+    Path initFrom;
+    @Option(names = "--init-member", paramLabel = "N", defaultValue = "1",
+            description = "with --init-from: which network of an ensemble bundle, 1-based (default: ${DEFAULT-VALUE}, the bundle's own)")
+    int initMember;
+    @Spec CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        InitFrom init = initFrom();
         TrainingOptions options = new TrainingOptions(train, dev, sourceColumn, targetColumn, output, task,
                 sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
                 embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
                 checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate, selectBy,
-                TrainingOptions.Sampling.DEFAULT.with(temperature, topP, samples));
+                TrainingOptions.Sampling.DEFAULT.with(temperature, topP, samples), init);
         new Trainer(options, System.out).run();
         return 0;
+    }
+
+    /**
+     * With --init-from, the network's shape is the bundle member's: the shape options take its
+     * values (also when resuming, so the checkpoint's fixed options match), and given ones that
+     * would be ignored or differ are refused (--source-vocab/--target-vocab always: the bundle's
+     * vocabularies are used).
+     */
+    private InitFrom initFrom() {
+        ParseResult given = spec.commandLine().getParseResult();
+        if (initFrom == null) {
+            if (given.hasMatchedOption("--init-member")) {
+                throw new IllegalArgumentException("--init-member needs --init-from (it picks the network of that bundle to start from)");
+            }
+            return null;
+        }
+        InitFrom init = new InitFrom(initFrom, initMember);
+        Architecture member = init.resolve(task).architecture();
+        for (String vocab : List.of("--source-vocab", "--target-vocab")) {
+            if (given.hasMatchedOption(vocab)) {
+                throw new IllegalArgumentException(vocab + " cannot be used with --init-from: the run keeps the vocabularies of "
+                        + init.describe() + " (source " + member.sourceVocabularySize() + ", target " + member.targetVocabularySize() + " pieces)");
+            }
+        }
+        Map<String, String> bundle = InitFrom.shapeFlags(member);
+        Map<String, String> run = Map.of("--cell", cell.toLowerCase(Locale.ROOT), "--embedding", String.valueOf(embedding),
+                "--hidden", String.valueOf(hidden), "--decoder", String.valueOf(decoder), "--attention", String.valueOf(attention));
+        List<String> conflicts = new ArrayList<>();
+        for (String flag : List.of("--cell", "--embedding", "--hidden", "--decoder", "--attention")) {
+            if (given.hasMatchedOption(flag) && !run.get(flag).equals(bundle.get(flag))) {
+                conflicts.add(flag + " " + run.get(flag) + " (bundle: " + bundle.get(flag) + ")");
+            }
+        }
+        if (!conflicts.isEmpty()) {
+            throw new IllegalArgumentException("with --init-from the network's shape is that of " + init.describe() + ", not "
+                    + String.join(", ", conflicts) + ": leave these options out");
+        }
+        cell = member.cell();
+        sourceVocab = member.sourceVocabularySize();
+        targetVocab = member.targetVocabularySize();
+        embedding = member.embeddingSize();
+        hidden = member.hiddenSize();
+        decoder = member.decoderSize();
+        attention = member.attentionSize();
+        return init;
     }
 }

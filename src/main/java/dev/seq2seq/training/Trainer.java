@@ -34,7 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * epochs. A checkpoint with updater state is written every few minutes into
  * {@code <output>/checkpoint}; running the same command again resumes from it. The bundle's
  * training summary and {@value #PLOT} are rewritten after every epoch, so a run stopped by hand
- * leaves a complete card.
+ * leaves a complete card. With {@link TrainingOptions#initFrom} a new run starts from a bundle's
+ * network and vocabularies instead (fine-tuning).
  */
 public final class Trainer {
     static final String CHECKPOINT_DIR = "checkpoint";
@@ -71,10 +72,30 @@ public final class Trainer {
         boolean resume = Files.isRegularFile(checkpointDir.resolve(STATE));
         BpeTokenizer sourceTok;
         BpeTokenizer targetTok;
+        InitFrom.Source initSource = null;
         if (resume) {
             sourceTok = BpeTokenizer.load(checkpointDir, ModelBundle.SOURCE_PREFIX);
             targetTok = BpeTokenizer.load(checkpointDir, ModelBundle.TARGET_PREFIX);
             out.println("resuming from " + checkpointDir);
+            if (o.initFrom() != null) {
+                out.println("--init-from " + o.initFrom().describe() + " has no further effect: the checkpoint holds the run's weights and vocabularies");
+            }
+        } else if (o.initFrom() != null) {
+            // fine-tuning: the bundle's vocabularies and the member's shape and weights, the run's dropout
+            initSource = o.initFrom().resolve(o.task());
+            Architecture member = initSource.architecture();
+            List<String> differing = differingShape(member);
+            if (!differing.isEmpty()) {
+                throw new IllegalArgumentException("with --init-from the network is " + o.initFrom().describe() + "'s: "
+                        + String.join(", ", differing));
+            }
+            BundleConfig.TokenizerFiles files = initSource.config().tokenizer();
+            sourceTok = o.initFrom().tokenizer(initSource, files.sourcePrefix(), member.sourceVocabularySize());
+            targetTok = o.initFrom().tokenizer(initSource, files.targetPrefix(), member.targetVocabularySize());
+            sourceTok.save(checkpointDir, ModelBundle.SOURCE_PREFIX);
+            targetTok.save(checkpointDir, ModelBundle.TARGET_PREFIX);
+            out.printf(Locale.ROOT, "fine-tuning %s: its vocabularies (source %d, target %d pieces) and weights, dropout %s%n",
+                    o.initFrom().describe(), sourceTok.vocabulary().size(), targetTok.vocabulary().size(), o.dropout());
         } else {
             long t0 = System.nanoTime();
             sourceTok = new BpeTrainer(o.sourceVocabularySize(), CHAR_COVERAGE).train(train.pairs().stream().map(ParallelCorpus.Pair::source).toList());
@@ -134,6 +155,9 @@ public final class Trainer {
             state.fixed = o.fixedOnResume();
             graph = new ComputationGraph(Seq2SeqGraph.configuration(arch, o.learningRate(), o.seed()));
             graph.init();
+            if (initSource != null) {
+                o.initFrom().copyWeights(initSource, graph);
+            }
         }
         out.printf(Locale.ROOT, "model: %s cell, %,d parameters; epoch %d of %d, learning rate %.2g%n",
                 arch.cell(), graph.params().length(), state.epoch, o.epochs(), state.learningRate);
@@ -249,6 +273,15 @@ public final class Trainer {
         return o.fixedOnResume().entrySet().stream()
                 .filter(e -> checkpoint.containsKey(e.getKey()) && !e.getValue().equals(checkpoint.get(e.getKey())))
                 .map(e -> e.getKey() + " " + e.getValue() + " (checkpoint: " + checkpoint.get(e.getKey()) + ")")
+                .toList();
+    }
+
+    /** The shape options of this run that differ from the --init-from member's, as "--flag run's (bundle: its)". */
+    private List<String> differingShape(Architecture member) {
+        Map<String, String> bundle = InitFrom.shapeFlags(member);
+        return o.fixedOnResume().entrySet().stream()
+                .filter(e -> bundle.containsKey(e.getKey()) && !e.getValue().equalsIgnoreCase(bundle.get(e.getKey())))
+                .map(e -> e.getKey() + " " + e.getValue() + " (bundle: " + bundle.get(e.getKey()) + ")")
                 .toList();
     }
 
@@ -393,6 +426,9 @@ public final class Trainer {
         hp.put("selectBy", o.selectBy().name().toLowerCase(Locale.ROOT));
         hp.put("seed", o.seed());
         hp.put("optimizer", "Adam, no gradient clipping");
+        if (o.initFrom() != null) {
+            hp.put("initFrom", o.initFrom().describe());
+        }
         return hp;
     }
 

@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Everything the {@code train} command takes. Defaults suit a few hundred thousand short
- * sentence pairs on a small CPU.
+ * sentence pairs on a small CPU. {@code initFrom} (null: none) starts the run from a bundle's
+ * network; the shape options must then be that network's (the command fills them in).
  */
 public record TrainingOptions(
         Path trainFile, Path devFile, int sourceColumn, int targetColumn, Path output,
@@ -19,7 +20,7 @@ public record TrainingOptions(
         double learningRate, double learningRateDecay, int batchSize, int patience, long seed,
         int checkpointMinutes, String dataName, String dataLicence, String dataAttribution,
         boolean usesConversationHistory, double stopAtBleu, double resumeLearningRate, Selection selectBy,
-        Sampling sampling) {
+        Sampling sampling, InitFrom initFrom) {
 
     public TrainingOptions {
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1");
@@ -34,6 +35,10 @@ public record TrainingOptions(
             throw new IllegalArgumentException("--temperature, --top-p and --samples set how chat bundles sample; translation bundles decode with beam search");
         }
         if (resumeLearningRate < 0) throw new IllegalArgumentException("--resume-learning-rate must be positive (or 0: the checkpoint's)");
+        if (initFrom != null && output != null
+                && initFrom.bundle().toAbsolutePath().normalize().equals(output.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("--output " + output + " is the --init-from bundle; write the fine-tuned bundle elsewhere");
+        }
     }
 
     /**

@@ -177,4 +177,68 @@ class CliTest {
         assertThat(exit[0]).isNotZero();
         assertThat(output).contains("has 1 lines but").contains("2 pairs");
     }
+
+    /** The train command's required options, writing to {@code out}, with the tiny es-en pairs. */
+    private static List<String> trainOn(Path out, String... more) {
+        String pairs = "src/test/resources/tiny-models/es-en.tsv";
+        var args = new java.util.ArrayList<>(List.of("train", "--train", pairs, "--dev", pairs, "--source-column", "1",
+                "--target-column", "2", "--source-language", "es", "--target-language", "en", "--output", out.toString()));
+        args.addAll(List.of(more));
+        return args;
+    }
+
+    @Test
+    void fineTuningABundleTakesItsShapeAndResumesWithTheSameCommandLine(@TempDir Path dir) throws Exception {
+        Path bundle = dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir.resolve("es-en"));
+        Path out = dir.resolve("tuned");
+        // --hidden as the bundle has it is accepted; the other shape options default to the bundle's
+        String[] first = trainOn(out, "--init-from", bundle.toString(), "--hidden", "32", "--batch-size", "8",
+                "--learning-rate", "0.0001", "--epochs", "1").toArray(String[]::new);
+        int[] exit = new int[1];
+        String output = run(exit, first);
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("fine-tuning " + bundle + " (member 1)");
+        var card = dev.seq2seq.inference.ModelBundle.readConfig(out);
+        assertThat(card.architecture()).isEqualTo(new dev.seq2seq.inference.Architecture("lstm", 300, 300, 32, 32, 32, 32, 0.2));
+        assertThat(card.training().hyperparameters()).containsEntry("initFrom", bundle + " (member 1)");
+        assertThat(Files.readString(out.resolve("target.vocab"))).isEqualTo(Files.readString(bundle.resolve("target.vocab")));
+
+        String[] again = trainOn(out, "--init-from", bundle.toString(), "--hidden", "32", "--batch-size", "8",
+                "--learning-rate", "0.0001", "--epochs", "2").toArray(String[]::new);
+        output = run(exit, again);
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("resuming from").contains("--init-from " + bundle + " (member 1) has no further effect")
+                .doesNotContain("fine-tuning");
+        assertThat(dev.seq2seq.inference.ModelBundle.readConfig(out).training().epochs()).isEqualTo(2);
+    }
+
+    @Test
+    void fineTuningOptionsThatWouldBeIgnoredOrConflictAreOneLineErrors(@TempDir Path dir) throws Exception {
+        Path bundle = dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir.resolve("es-en"));
+        Path out = dir.resolve("tuned");
+        String from = bundle.toString();
+        var cases = java.util.Map.of(
+                List.of("--init-from", from, "--target-vocab", "300"), "--target-vocab cannot be used with --init-from",
+                List.of("--init-from", from, "--hidden", "64", "--cell", "LSTM", "--attention", "16"),
+                "not --hidden 64 (bundle: 32), --attention 16 (bundle: 32)",
+                List.of("--init-from", from, "--init-member", "2"), "--init-member 2: " + from + " has 1 network",
+                List.of("--init-from", dir.resolve("nothing").toString()), "config.json: missing",
+                List.of("--init-member", "1"), "--init-member needs --init-from",
+                List.of("--init-from", from, "--task", "chat"), "give --task translate");
+        cases.forEach((options, message) -> {
+            int[] exit = new int[1];
+            var args = trainOn(out);
+            args.addAll(options);
+            String output = run(exit, args.toArray(String[]::new));
+            assertThat(exit[0]).as(output).isEqualTo(2);
+            assertThat(output).as(options.toString()).startsWith("error: ").contains(message).doesNotContain("\tat ");
+            assertThat(out).doesNotExist();
+        });
+        int[] exit = new int[1];
+        String output = run(exit, trainOn(bundle, "--init-from", from).toArray(String[]::new));
+        assertThat(exit[0]).isEqualTo(2);
+        assertThat(output).contains("--output " + from + " is the --init-from bundle");
+        assertThat(Files.readString(bundle.resolve("config.json")))
+                .isEqualTo(Files.readString(Path.of("src/test/resources/tiny-models/es-en/config.json")));
+    }
 }

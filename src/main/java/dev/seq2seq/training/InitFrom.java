@@ -1,0 +1,110 @@
+package dev.seq2seq.training;
+
+import dev.seq2seq.inference.Architecture;
+import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.text.BpeTokenizer;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+
+/**
+ * {@code --init-from}/{@code --init-member}: a run that starts from a network of an existing bundle
+ * (fine-tuning) instead of a random one. It keeps the bundle's vocabularies and the member's shape;
+ * only dropout, a training-time choice, is the run's.
+ *
+ * @param bundle the bundle directory
+ * @param member which of its networks, 1-based: 1 is the bundle's own, further ones an ensemble's members
+ */
+public record InitFrom(Path bundle, int member) {
+
+    public InitFrom {
+        if (bundle == null) throw new IllegalArgumentException("--init-from needs a bundle directory");
+        if (member < 1) throw new IllegalArgumentException("--init-member must be at least 1, not " + member);
+    }
+
+    /** The chosen network of the bundle, checked, with the card it belongs to. */
+    public record Source(BundleConfig config, BundleConfig.Member member) {
+        public Architecture architecture() {
+            return member.architecture();
+        }
+    }
+
+    /**
+     * Reads the bundle's card and picks the member: a {@link ModelBundleException} where the
+     * directory is no bundle, an {@link IllegalArgumentException} where it has no such member or
+     * is a bundle of another task than the run's.
+     */
+    public Source resolve(String task) {
+        BundleConfig config = ModelBundle.readConfig(bundle);
+        List<BundleConfig.Member> members = config.members();
+        if (member > members.size()) {
+            throw new IllegalArgumentException("--init-member " + member + ": " + bundle + " has " + members.size()
+                    + (members.size() == 1 ? " network (give 1 or leave --init-member out)" : " networks (give 1 to " + members.size() + ")"));
+        }
+        if (!config.task().equals(task)) {
+            throw new IllegalArgumentException("--init-from " + bundle + " is a " + config.task() + " bundle but the run's --task is "
+                    + task + ": give --task " + config.task());
+        }
+        return new Source(config, members.get(member - 1));
+    }
+
+    /** The network's shape by the {@code train} flag that sets it (dropout, a training-time choice, left out). */
+    public static Map<String, String> shapeFlags(Architecture a) {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("--cell", a.cell());
+        flags.put("--source-vocab", String.valueOf(a.sourceVocabularySize()));
+        flags.put("--target-vocab", String.valueOf(a.targetVocabularySize()));
+        flags.put("--embedding", String.valueOf(a.embeddingSize()));
+        flags.put("--hidden", String.valueOf(a.hiddenSize()));
+        flags.put("--decoder", String.valueOf(a.decoderSize()));
+        flags.put("--attention", String.valueOf(a.attentionSize()));
+        return flags;
+    }
+
+    /** The bundle's tokenizer with the given prefix, checked against the member's vocabulary size. */
+    BpeTokenizer tokenizer(Source source, String prefix, int expectedSize) {
+        BpeTokenizer tokenizer;
+        try {
+            tokenizer = BpeTokenizer.load(bundle, prefix);
+        } catch (IOException e) {
+            throw new ModelBundleException(bundle.resolve(prefix + ".vocab"), e.getMessage(), e);
+        }
+        if (tokenizer.vocabulary().size() != expectedSize) {
+            throw new ModelBundleException(bundle.resolve(prefix + ".vocab"), "has " + tokenizer.vocabulary().size()
+                    + " pieces but config.json says " + expectedSize);
+        }
+        return tokenizer;
+    }
+
+    /**
+     * Sets a freshly initialised graph of the member's shape to the member's trained parameters.
+     * DL4J's flat parameter vector is laid out by the configuration, so equal shapes give equal
+     * layouts; a count that differs means the weights file does not match its card.
+     */
+    void copyWeights(Source source, ComputationGraph graph) {
+        Path file = bundle.resolve(source.member().weights());
+        ComputationGraph trained;
+        try {
+            trained = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelBundleException(file, "cannot read the weights: " + e.getMessage(), e);
+        }
+        long expected = graph.numParams();
+        if (trained.numParams() != expected) {
+            throw new ModelBundleException(file, "holds " + trained.numParams() + " parameters but a network of its architecture in "
+                    + ModelBundle.CONFIG + " has " + expected + ": the weights do not match the card");
+        }
+        graph.setParams(trained.params());
+    }
+
+    /** How the card names the origin: {@code <dir> (member N)}. */
+    public String describe() {
+        return bundle + " (member " + member + ")";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.seq2seq.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.data.Offset.offset;
+
+import dev.seq2seq.inference.Architecture;
+import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.inference.Seq2SeqGraph;
+import dev.seq2seq.inference.TinyBundleAccess;
+import dev.seq2seq.text.BpeTokenizer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/** --init-from: a run that starts from a bundle's network and vocabularies (fine-tuning). */
+class TrainerInitFromTest {
+    private static final Path TINY_PAIRS = Path.of("src/test/resources/tiny-models/es-en.tsv");
+
+    /**
+     * Options that fine-tune the network of shape {@code a}; a learning rate of 1e-9 leaves the
+     * weights where they started (Adam moves each by at most about the rate per step).
+     */
+    static TrainingOptions fineTune(Path train, Path dev, Path out, Architecture a, InitFrom init, String task,
+                                    double learningRate, double dropout) {
+        return new TrainingOptions(train, dev, 1, 2, out, task, "en", "de", 1, 0, 0, 20,
+                a.sourceVocabularySize(), a.targetVocabularySize(), a.cell(), a.embeddingSize(), a.hiddenSize(),
+                a.decoderSize(), a.attentionSize(), dropout, learningRate, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test",
+                false, 0, 0, TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT, init);
+    }
+
+    private static INDArray weights(Path bundle, String file) throws Exception {
+        return ModelSerializer.restoreComputationGraph(bundle.resolve(file).toFile(), false).params();
+    }
+
+    private static double maxDifference(INDArray a, INDArray b) {
+        return a.sub(b).amaxNumber().doubleValue();
+    }
+
+    @Test
+    void aFineTunedRunStartsFromTheBundlesWeightsAndKeepsItsVocabularies(@TempDir Path dir) throws Exception {
+        Path train = ReverseDigitsTest.writePairs(dir.resolve("train.tsv"), 300, 1);
+        Path dev = ReverseDigitsTest.writePairs(dir.resolve("dev.tsv"), 20, 2);
+        Path base = dir.resolve("base");
+        TrainingState baseState = new Trainer(TrainerResumeTest.tiny(train, dev, base, 1),
+                new PrintStream(new ByteArrayOutputStream())).run();
+        Architecture a = ModelBundle.readConfig(base).architecture();
+        assertThat(a.dropout()).isEqualTo(0.1);
+
+        // pairs of letters, not digits: BPE trained on them would give other vocabularies
+        List<String> letters = Files.readAllLines(train).stream()
+                .map(line -> line.chars().mapToObj(c -> Character.isDigit(c) ? String.valueOf((char) ('a' + c - '0')) : String.valueOf((char) c))
+                        .reduce("", String::concat))
+                .toList();
+        Path lettersTrain = Files.write(dir.resolve("letters.tsv"), letters);
+        Path out = dir.resolve("tuned");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        TrainingState tuned = new Trainer(fineTune(lettersTrain, dev, out, a, new InitFrom(base, 1), "translate", 1e-9, 0.0),
+                new PrintStream(log, true)).run();
+        assertThat(log.toString()).contains("fine-tuning " + base + " (member 1)").doesNotContain("BPE vocabularies");
+
+        for (String file : List.of("source.vocab", "source.merges", "target.vocab", "target.merges")) {
+            assertThat(Files.readString(out.resolve(file))).as(file).isEqualTo(Files.readString(base.resolve(file)));
+            assertThat(Files.readString(out.resolve(Trainer.CHECKPOINT_DIR).resolve(file))).as(file)
+                    .isEqualTo(Files.readString(base.resolve(file)));
+        }
+        // the bundle's trained weights, not a fresh initialisation (which is far from them)
+        INDArray baseWeights = weights(base, ModelBundle.WEIGHTS);
+        assertThat(maxDifference(weights(out, ModelBundle.WEIGHTS), baseWeights)).isLessThan(1e-6);
+        ComputationGraph fresh = new ComputationGraph(Seq2SeqGraph.configuration(a, 0.01, 3));
+        fresh.init();
+        assertThat(maxDifference(fresh.params(), baseWeights)).isGreaterThan(1e-2);
+        // so its first dev loss is the bundle's
+        assertThat(tuned.dev.get(0).loss()).isCloseTo(baseState.dev.get(0).loss(), offset(1e-3));
+
+        BundleConfig card = ModelBundle.readConfig(out);
+        assertThat(card.architecture()).isEqualTo(new Architecture(a.cell(), a.sourceVocabularySize(), a.targetVocabularySize(),
+                a.embeddingSize(), a.hiddenSize(), a.decoderSize(), a.attentionSize(), 0.0));   // the run's dropout
+        assertThat(card.training().hyperparameters()).containsEntry("initFrom", base + " (member 1)");
+    }
+
+    @Test
+    void initMemberPicksANetworkOfAnEnsemble(@TempDir Path dir) throws Exception {
+        Path first = TinyBundleAccess.copyCommitted("es-en", dir.resolve("a"));
+        BundleConfig c = ModelBundle.readConfig(first);
+        Architecture small = new Architecture("rnn", c.architecture().sourceVocabularySize(), c.architecture().targetVocabularySize(),
+                6, 6, 6, 6, 0.0);
+        ComputationGraph graph = new ComputationGraph(Seq2SeqGraph.configuration(small, 0.01, 77));
+        graph.init();
+        Path second = dir.resolve("b");
+        ModelBundle.save(second, new BundleConfig(c.format(), "b", c.task(), c.sourceLanguage(), c.targetLanguage(), small,
+                c.specialTokens(), c.tokenizer(), ModelBundle.WEIGHTS, null, c.maxSourceTokens(), false, c.decoding(), c.data(),
+                c.training(), c.scores()), graph, BpeTokenizer.load(first, "source"), BpeTokenizer.load(first, "target"));
+        Path ensemble = Ensembling.build(List.of(first, second), dir.resolve("ens"));
+
+        Path out = dir.resolve("tuned");
+        new Trainer(fineTune(TINY_PAIRS, TINY_PAIRS, out, small, new InitFrom(ensemble, 2), "translate", 1e-9, 0.0),
+                new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(ModelBundle.readConfig(out).architecture().hiddenSize()).isEqualTo(6);
+        assertThat(maxDifference(weights(out, ModelBundle.WEIGHTS), weights(ensemble, "member-2.zip"))).isLessThan(1e-6);
+        assertThat(ModelBundle.readConfig(out).training().hyperparameters()).containsEntry("initFrom", ensemble + " (member 2)");
+
+        // options that do not describe the chosen network are refused before training
+        Architecture other = c.architecture();
+        assertThatThrownBy(() -> new Trainer(fineTune(TINY_PAIRS, TINY_PAIRS, dir.resolve("x"), other, new InitFrom(ensemble, 2),
+                "translate", 1e-3, 0.0), new PrintStream(new ByteArrayOutputStream())).run())
+                .hasMessageContaining("--cell lstm (bundle: rnn)").hasMessageContaining("--hidden 32 (bundle: 6)");
+        assertThatThrownBy(() -> new Trainer(fineTune(TINY_PAIRS, TINY_PAIRS, dir.resolve("y"), small, new InitFrom(ensemble, 3),
+                "translate", 1e-3, 0.0), new PrintStream(new ByteArrayOutputStream())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--init-member 3").hasMessageContaining("has 2 networks");
+        assertThatThrownBy(() -> new Trainer(fineTune(TINY_PAIRS, TINY_PAIRS, dir.resolve("z"), other, new InitFrom(first, 1),
+                "chat", 1e-3, 0.0), new PrintStream(new ByteArrayOutputStream())).run())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is a translate bundle").hasMessageContaining("--task translate");
+        assertThatThrownBy(() -> new Trainer(fineTune(TINY_PAIRS, TINY_PAIRS, dir.resolve("w"), other, new InitFrom(dir.resolve("none"), 1),
+                "translate", 1e-3, 0.0), new PrintStream(new ByteArrayOutputStream())).run())
+                .isInstanceOf(ModelBundleException.class).hasMessageContaining("config.json");
+        assertThatThrownBy(() -> fineTune(TINY_PAIRS, TINY_PAIRS, first, other, new InitFrom(first, 1), "translate", 1e-3, 0.0))
+                .hasMessageContaining("is the --init-from bundle");
+        assertThatThrownBy(() -> new InitFrom(first, 0)).hasMessageContaining("--init-member must be at least 1");
+    }
+}
