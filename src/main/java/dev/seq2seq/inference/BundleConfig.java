@@ -74,10 +74,15 @@ public record BundleConfig(
     /**
      * Default decoding of the bundle; {@code samples} (sampling only; absent means 1) is how
      * many candidates are drawn per source for consensus decoding ({@link DecodingOptions#samples()}).
+     * An output's length cap is {@code maxLengthRatio} times its source's tokens plus 10, which
+     * suits translation; {@code maxTokens}, where present, caps every output at that many tokens
+     * (end of sentence included) whatever its source's length instead: a chat reply's length does
+     * not follow the message's, so chat bundles give the longest reply they were trained on.
      */
     public record Decoding(String strategy, int beamSize, double lengthPenalty, double temperature, int topK,
                            double topP, int noRepeatNgram, double maxLengthRatio,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer samples) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer samples,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxTokens) {
 
         /** The candidates drawn per source: {@code samples}, or 1 when the card leaves it out. */
         public int samplesOrOne() {

@@ -134,6 +134,11 @@ public final class ModelBundle {
         if (c.maxSourceTokens() < 1) {
             throw new ModelBundleException(file, "maxSourceTokens must be positive");
         }
+        if (c.decoding() != null && c.decoding().maxTokens() != null
+                && (c.decoding().maxTokens() < 1 || c.decoding().maxTokens() > DecodingOptions.MAX_LENGTH)) {
+            throw new ModelBundleException(file, "decoding.maxTokens must be between 1 and " + DecodingOptions.MAX_LENGTH
+                    + ", not " + c.decoding().maxTokens());
+        }
         try {
             DecodingOptions.of(c.decoding());   // the default decoding must be one a request could ask for
         } catch (InvalidInputException e) {

@@ -77,11 +77,14 @@ public final class Seq2SeqModel {
         }
         int[][] sources = new int[texts.size()][];
         int[] limits = new int[sources.length];
-        double ratio = bundle.config().decoding() == null ? 2.0 : bundle.config().decoding().maxLengthRatio();
+        BundleConfig.Decoding defaults = bundle.config().decoding();
+        double ratio = defaults == null ? 2.0 : defaults.maxLengthRatio();
+        Integer fixedCap = defaults == null ? null : defaults.maxTokens();
         for (int i = 0; i < sources.length; i++) {
             sources[i] = sourceIds(texts.get(i));
             // each output's own cap, so it does not depend on what else shares the batch
-            limits[i] = (int) Math.min(options.maxLength(), Math.ceil(ratio * sources[i].length) + 10);
+            long cap = fixedCap != null ? fixedCap : (long) Math.ceil(ratio * sources[i].length) + 10;
+            limits[i] = (int) Math.min(options.maxLength(), cap);
         }
         var target = bundle.targetTokenizer();
         DecoderStep step = bundle.start(sources);
