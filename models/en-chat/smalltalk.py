@@ -1,16 +1,19 @@
 # Builds en-chat's small-talk supplement (written for this project): intents of prompt
 # paraphrases and replies, plus systematic variants of each prompt (lower case without end
-# punctuation; a conversational prefix; in stage 2 also a casual spelling such as "u", "ur",
+# punctuation; a conversational prefix; from stage 2 also a casual spelling such as "u", "ur",
 # "im", "whats"), so that the model learns an intent from its content words rather than from one
 # exact string. Every 8th prompt of the larger intents (with its variants) goes to the dev file.
-#   python3 smalltalk.py [--stage1] TRAIN_OUT DEV_OUT EXCLUDE_TSV...
+#   python3 smalltalk.py [--stage1 | --stage2] [--more-dev FILE] TRAIN_OUT DEV_OUT EXCLUDE_TSV...
 # Stage 1 (72 intents) trained both members from scratch; stage 2 (81 intents, more variants)
-# fine-tuned them. Prompts equal to the first column of an EXCLUDE_TSV line after normalising
-# (lower case, letters, digits and spaces only) are dropped. The files were made with
+# fine-tuned them; stage 3 (the default: stage 2 plus smalltalk-more.tsv) fine-tuned them again.
+# Prompts equal to the first column of an EXCLUDE_TSV line after normalising (lower case,
+# letters, digits and spaces only) are dropped. The files were made with
 #   python3 smalltalk.py --stage1 stage1.tsv smalltalk-dev.tsv probes/probe1.tsv probes/probe2.tsv
-#   python3 smalltalk.py smalltalk.tsv stage2-dev.tsv probes/probe1.tsv probes/probe2.tsv probes/probe3.tsv
-# (stage2-dev.tsv was not used; the dev file stayed the same for both stages).
-import random, re, sys
+#   python3 smalltalk.py --stage2 stage2.tsv stage2-dev.tsv probes/probe1.tsv probes/probe2.tsv probes/probe3.tsv
+#   python3 smalltalk.py --more-dev more-dev.tsv smalltalk.tsv stage3-dev.tsv probes/probe[1-5].tsv
+# (stage2-dev.tsv and stage3-dev.tsv were not used: the dev file stayed smalltalk-dev.tsv, to
+# which stage 3 added more-dev.tsv).
+import os, random, re, sys
 I = []
 def intent(prompts, replies, prefix=True):
     I.append(([p.strip() for p in prompts.split(' | ')], [r.strip() for r in replies.split(' | ')], prefix))
@@ -183,10 +186,14 @@ intent("What? | What do you mean? | I don't understand. | Huh? | Can you explain
 intent("I'm back. | I am back. | Here I am again. | I'm back again. | Guess who's back.",
        "Welcome back! | Good to see you again.", prefix=False)
 
-STAGE = 1 if '--stage1' in sys.argv else 2
-if '--stage1' in sys.argv: sys.argv.remove('--stage1')
+STAGE = 1 if '--stage1' in sys.argv else 2 if '--stage2' in sys.argv else 3
+for flag in ('--stage1', '--stage2'):
+  if flag in sys.argv: sys.argv.remove(flag)
+MORE_DEV = None   # stage 3: --more-dev FILE writes the held-out lines of smalltalk-more.tsv
+if '--more-dev' in sys.argv:
+  k = sys.argv.index('--more-dev'); MORE_DEV = sys.argv[k + 1]; del sys.argv[k:k + 2]
 # stage 2 (fine-tuning) adds more everyday wording of moods, reactions and farewells, and slang variants
-if STAGE == 2:
+if STAGE >= 2:
   intent("I had a long day. | Long day. | Rough day. | What a day. | Today was exhausting. | I had a hard day at work. | Work was tough today. | It's been a long week.",
          "That sounds tiring. Take some time to relax. | I'm sorry to hear that. I hope you can rest now.")
   intent("I feel lonely tonight. | I'm a bit lonely. | I have no one to talk to. | Nobody talks to me. | I miss my friends. | I feel alone.",
@@ -206,7 +213,7 @@ if STAGE == 2:
   intent("Do you want to play a game? | Wanna play something? | Let's play. | Can we play something?",
          "I can't play games yet, but we can talk. | I like word games. Let's chat instead!")
 
-PREFIXES = ["Hey, ", "So, ", "Bot, ", "Hi, ", "Tell me, ", "Hey bot, ", "Ok, ", "Well, "] + (["btw ", "um ", "so ", "oh ", "lol "] if STAGE == 2 else [])
+PREFIXES = ["Hey, ", "So, ", "Bot, ", "Hi, ", "Tell me, ", "Hey bot, ", "Ok, ", "Well, "] + (["btw ", "um ", "so ", "oh ", "lol "] if STAGE >= 2 else [])
 SLANG = [(r"\byou're\b", "ur"), (r"\byour\b", "ur"), (r"\byou\b", "u"), (r"\bare u\b", "r u"), (r"\bwhat's\b", "whats"),
          (r"\bi'm\b", "im"), (r"\bgoing to\b", "gonna"), (r"\bwant to\b", "wanna"), (r"\bdon't\b", "dont"),
          (r"\bthanks\b", "thx"), (r"\bfavorite\b", "fave"), (r"\bfavourite\b", "fave"), (r"\bplease\b", "pls")]
@@ -224,8 +231,27 @@ def variants(p, prefix, rnd):
         pre = rnd.choice(PREFIXES)
         out.append(pre + p[0].lower() + p[1:])
     sl = slang(p)
-    if STAGE == 2 and sl not in (v.lower() for v in out) and sl != low: out.append(sl)
+    if STAGE >= 2 and sl not in (v.lower() for v in out) and sl != low: out.append(sl)
     return out
+
+
+# Stage 3 adds smalltalk-more.tsv: further messages for the intents above (by number, 1-based in
+# the order declared) and new intents (N1, N2, ...) with their replies, written for this project
+# without seeing the probes. Lines: INTENT, M (a message) or R (a reply of a new intent), text.
+# The messages already vary in case and spelling, so they get no variants: each trains with two
+# replies in turn, and every 8th message of an intent is held out for the dev file.
+more_train, more_dev = [], []
+if STAGE == 3:
+  new, msgs = {}, {}
+  for line in open(os.path.join(os.path.dirname(os.path.abspath(__file__)), 'smalltalk-more.tsv'), encoding='utf-8'):
+    key, kind, text = line.rstrip('\n').split('\t')
+    (new if kind == 'R' else msgs).setdefault(key, []).append(text)
+  for key, ms in msgs.items():
+    replies = new[key] if key.startswith('N') else I[int(key) - 1][1]
+    for i, m in enumerate(ms):
+      if i % 8 == 5: more_dev.append((m, replies[i % len(replies)])); continue
+      more_train.append((m, replies[i % len(replies)]))
+      if len(replies) > 1: more_train.append((m, replies[(i + 1) % len(replies)]))
 
 rnd = random.Random(11)
 exclude = set()
@@ -244,8 +270,16 @@ for prompts, replies, prefix in I:
             (dev if to_dev else train).append((v, r))
             if not to_dev and k == 0 and len(replies) > 1:
                 train.append((v, replies[(i + 1) % len(replies)]))
+n_more = 0
+for p, r in more_train:
+    if ' '.join(norm(p)) in exclude: dropped += 1; continue
+    train.append((p, r)); n_more += 1
 with open(sys.argv[1], 'w', encoding='utf-8') as f:
     for p, r in train: f.write(p + '\t' + r + '\n')
+if MORE_DEV:
+    with open(MORE_DEV, 'w', encoding='utf-8') as f:
+        for p, r in more_dev:
+            if ' '.join(norm(p)) not in exclude: f.write(p + '\t' + r + '\n')
 with open(sys.argv[2], 'w', encoding='utf-8') as f:
     for p, r in dev: f.write(p + '\t' + r + '\n')
-print(len(I), 'intents,', n, 'prompts,', len(train), 'train lines,', len(dev), 'dev lines,', dropped, 'variants dropped as equal to an excluded prompt', file=sys.stderr)
+print(len(I), 'intents,', n, 'prompts,', n_more, 'train lines from smalltalk-more.tsv,', len(more_dev), 'held out,', len(train), 'train lines,', len(dev), 'dev lines,', dropped, 'variants dropped as equal to an excluded prompt', file=sys.stderr)
