@@ -192,6 +192,8 @@ for flag in ('--stage1', '--stage2'):
 MORE_DEV = None   # stage 3: --more-dev FILE writes the held-out lines of smalltalk-more.tsv
 if '--more-dev' in sys.argv:
   k = sys.argv.index('--more-dev'); MORE_DEV = sys.argv[k + 1]; del sys.argv[k:k + 2]
+if len(sys.argv) < 3 or any(a.startswith('-') for a in sys.argv[1:]):
+  sys.exit('usage: python3 smalltalk.py [--stage1 | --stage2] [--more-dev FILE] TRAIN_OUT DEV_OUT EXCLUDE_TSV...')
 # stage 2 (fine-tuning) adds more everyday wording of moods, reactions and farewells, and slang variants
 if STAGE >= 2:
   intent("I had a long day. | Long day. | Rough day. | What a day. | Today was exhausting. | I had a hard day at work. | Work was tough today. | It's been a long week.",
