@@ -5,9 +5,8 @@ import dev.seq2seq.training.InitFrom;
 import dev.seq2seq.training.Trainer;
 import dev.seq2seq.training.TrainingOptions;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -99,15 +98,15 @@ final class TrainCommand implements Callable<Integer> {
                         + init.describe() + " (source " + member.sourceVocabularySize() + ", target " + member.targetVocabularySize() + " pieces)");
             }
         }
-        Map<String, String> bundle = InitFrom.shapeFlags(member);
-        Map<String, String> run = Map.of("--cell", cell.toLowerCase(Locale.ROOT), "--embedding", String.valueOf(embedding),
+        Map<String, String> typed = new LinkedHashMap<>();
+        Map<String, String> run = Map.of("--cell", cell, "--embedding", String.valueOf(embedding),
                 "--hidden", String.valueOf(hidden), "--decoder", String.valueOf(decoder), "--attention", String.valueOf(attention));
-        List<String> conflicts = new ArrayList<>();
         for (String flag : List.of("--cell", "--embedding", "--hidden", "--decoder", "--attention")) {
-            if (given.hasMatchedOption(flag) && !run.get(flag).equals(bundle.get(flag))) {
-                conflicts.add(flag + " " + run.get(flag) + " (bundle: " + bundle.get(flag) + ")");
+            if (given.hasMatchedOption(flag)) {
+                typed.put(flag, run.get(flag));
             }
         }
+        List<String> conflicts = InitFrom.differences(typed, member);
         if (!conflicts.isEmpty()) {
             throw new IllegalArgumentException("with --init-from the network's shape is that of " + init.describe() + ", not "
                     + String.join(", ", conflicts) + ": leave these options out");

@@ -159,15 +159,7 @@ public final class ModelBundle {
     }
 
     private static EncoderDecoder loadNetwork(Path weights, Architecture architecture) {
-        if (!Files.isRegularFile(weights)) {
-            throw new ModelBundleException(weights, "weights file is missing");
-        }
-        ComputationGraph graph;
-        try {
-            graph = ModelSerializer.restoreComputationGraph(weights.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelBundleException(weights, "cannot read the weights: " + e.getMessage(), e);
-        }
+        ComputationGraph graph = readWeights(weights);
         try {
             return new EncoderDecoder(architecture, graph);
         } catch (RuntimeException e) {
@@ -175,7 +167,23 @@ public final class ModelBundle {
         }
     }
 
-    private static Tokenizer loadTokenizer(Path dir, String prefix, BundleConfig config, int expectedSize) {
+    /** A weights file of a bundle as a graph (without updater state); a {@link ModelBundleException} names a missing or unreadable file. */
+    public static ComputationGraph readWeights(Path weights) {
+        if (!Files.isRegularFile(weights)) {
+            throw new ModelBundleException(weights, "weights file is missing");
+        }
+        try {
+            return ModelSerializer.restoreComputationGraph(weights.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new ModelBundleException(weights, "cannot read the weights: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * A tokenizer of a bundle, checked against the card: its size and special tokens; a
+     * {@link ModelBundleException} names the file and the problem.
+     */
+    public static BpeTokenizer loadTokenizer(Path dir, String prefix, BundleConfig config, int expectedSize) {
         BpeTokenizer tokenizer;
         try {
             tokenizer = BpeTokenizer.load(dir, prefix);

@@ -5,13 +5,11 @@ import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.ModelBundleException;
 import dev.seq2seq.text.BpeTokenizer;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 
 /**
  * {@code --init-from}/{@code --init-member}: a run that starts from a network of an existing bundle
@@ -67,19 +65,9 @@ public record InitFrom(Path bundle, int member) {
         return flags;
     }
 
-    /** The bundle's tokenizer with the given prefix, checked against the member's vocabulary size. */
+    /** The bundle's tokenizer with the given prefix, checked as loading the bundle checks it. */
     BpeTokenizer tokenizer(Source source, String prefix, int expectedSize) {
-        BpeTokenizer tokenizer;
-        try {
-            tokenizer = BpeTokenizer.load(bundle, prefix);
-        } catch (IOException e) {
-            throw new ModelBundleException(bundle.resolve(prefix + ".vocab"), e.getMessage(), e);
-        }
-        if (tokenizer.vocabulary().size() != expectedSize) {
-            throw new ModelBundleException(bundle.resolve(prefix + ".vocab"), "has " + tokenizer.vocabulary().size()
-                    + " pieces but config.json says " + expectedSize);
-        }
-        return tokenizer;
+        return ModelBundle.loadTokenizer(bundle, prefix, source.config(), expectedSize);
     }
 
     /**
@@ -89,18 +77,26 @@ public record InitFrom(Path bundle, int member) {
      */
     void copyWeights(Source source, ComputationGraph graph) {
         Path file = bundle.resolve(source.member().weights());
-        ComputationGraph trained;
-        try {
-            trained = ModelSerializer.restoreComputationGraph(file.toFile(), false);
-        } catch (IOException | RuntimeException e) {
-            throw new ModelBundleException(file, "cannot read the weights: " + e.getMessage(), e);
-        }
+        ComputationGraph trained = ModelBundle.readWeights(file);
         long expected = graph.numParams();
         if (trained.numParams() != expected) {
             throw new ModelBundleException(file, "holds " + trained.numParams() + " parameters but a network of its architecture in "
                     + ModelBundle.CONFIG + " has " + expected + ": the weights do not match the card");
         }
         graph.setParams(trained.params());
+    }
+
+    /**
+     * The given shape options whose values differ from the member's, each as
+     * {@code "--flag value (bundle: its value)"}, in the given order; flags the member has no value
+     * for are skipped. The command checks the options typed, the trainer every shape option.
+     */
+    public static List<String> differences(Map<String, String> options, Architecture member) {
+        Map<String, String> bundle = shapeFlags(member);
+        return options.entrySet().stream()
+                .filter(e -> bundle.containsKey(e.getKey()) && !e.getValue().equalsIgnoreCase(bundle.get(e.getKey())))
+                .map(e -> e.getKey() + " " + e.getValue() + " (bundle: " + bundle.get(e.getKey()) + ")")
+                .toList();
     }
 
     /** How the card names the origin: {@code <dir> (member N)}. */

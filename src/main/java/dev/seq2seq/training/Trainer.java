@@ -84,7 +84,7 @@ public final class Trainer {
             // fine-tuning: the bundle's vocabularies and the member's shape and weights, the run's dropout
             initSource = o.initFrom().resolve(o.task());
             Architecture member = initSource.architecture();
-            List<String> differing = differingShape(member);
+            List<String> differing = InitFrom.differences(o.fixedOnResume(), member);
             if (!differing.isEmpty()) {
                 throw new IllegalArgumentException("with --init-from the network is " + o.initFrom().describe() + "'s: "
                         + String.join(", ", differing));
@@ -273,15 +273,6 @@ public final class Trainer {
         return o.fixedOnResume().entrySet().stream()
                 .filter(e -> checkpoint.containsKey(e.getKey()) && !e.getValue().equals(checkpoint.get(e.getKey())))
                 .map(e -> e.getKey() + " " + e.getValue() + " (checkpoint: " + checkpoint.get(e.getKey()) + ")")
-                .toList();
-    }
-
-    /** The shape options of this run that differ from the --init-from member's, as "--flag run's (bundle: its)". */
-    private List<String> differingShape(Architecture member) {
-        Map<String, String> bundle = InitFrom.shapeFlags(member);
-        return o.fixedOnResume().entrySet().stream()
-                .filter(e -> bundle.containsKey(e.getKey()) && !e.getValue().equalsIgnoreCase(bundle.get(e.getKey())))
-                .map(e -> e.getKey() + " " + e.getValue() + " (bundle: " + bundle.get(e.getKey()) + ")")
                 .toList();
     }
 
