@@ -106,11 +106,7 @@ final class TrainCommand implements Callable<Integer> {
                 typed.put(flag, run.get(flag));
             }
         }
-        List<String> conflicts = InitFrom.differences(typed, member);
-        if (!conflicts.isEmpty()) {
-            throw new IllegalArgumentException("with --init-from the network's shape is that of " + init.describe() + ", not "
-                    + String.join(", ", conflicts) + ": leave these options out");
-        }
+        init.requireShape(typed, member);
         cell = member.cell();
         sourceVocab = member.sourceVocabularySize();
         targetVocab = member.targetVocabularySize();

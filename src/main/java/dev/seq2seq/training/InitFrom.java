@@ -87,16 +87,21 @@ public record InitFrom(Path bundle, int member) {
     }
 
     /**
-     * The given shape options whose values differ from the member's, each as
-     * {@code "--flag value (bundle: its value)"}, in the given order; flags the member has no value
-     * for are skipped. The command checks the options typed, the trainer every shape option.
+     * Refuses shape options whose values differ from the member's, naming each as
+     * {@code "--flag value (bundle: its value)"} in the given order; flags the member has no value
+     * for are skipped. The command checks the options typed (before it creates anything), the
+     * trainer every shape option (for callers of {@link Trainer} without the command).
      */
-    public static List<String> differences(Map<String, String> options, Architecture member) {
+    public void requireShape(Map<String, String> options, Architecture member) {
         Map<String, String> bundle = shapeFlags(member);
-        return options.entrySet().stream()
+        List<String> differing = options.entrySet().stream()
                 .filter(e -> bundle.containsKey(e.getKey()) && !e.getValue().equalsIgnoreCase(bundle.get(e.getKey())))
                 .map(e -> e.getKey() + " " + e.getValue() + " (bundle: " + bundle.get(e.getKey()) + ")")
                 .toList();
+        if (!differing.isEmpty()) {
+            throw new IllegalArgumentException("with --init-from the network's shape is that of " + describe() + ", not "
+                    + String.join(", ", differing) + ": leave these options out");
+        }
     }
 
     /** How the card names the origin: {@code <dir> (member N)}. */

@@ -84,11 +84,7 @@ public final class Trainer {
             // fine-tuning: the bundle's vocabularies and the member's shape and weights, the run's dropout
             initSource = o.initFrom().resolve(o.task());
             Architecture member = initSource.architecture();
-            List<String> differing = InitFrom.differences(o.fixedOnResume(), member);
-            if (!differing.isEmpty()) {
-                throw new IllegalArgumentException("with --init-from the network is " + o.initFrom().describe() + "'s: "
-                        + String.join(", ", differing));
-            }
+            o.initFrom().requireShape(o.fixedOnResume(), member);
             BundleConfig.TokenizerFiles files = initSource.config().tokenizer();
             sourceTok = o.initFrom().tokenizer(initSource, files.sourcePrefix(), member.sourceVocabularySize());
             targetTok = o.initFrom().tokenizer(initSource, files.targetPrefix(), member.targetVocabularySize());
