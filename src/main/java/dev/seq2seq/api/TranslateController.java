@@ -1,5 +1,9 @@
 package dev.seq2seq.api;
 
+import dev.seq2seq.translate.Terms;
+import java.util.AbstractMap;
+import java.util.Map;
+
 import dev.seq2seq.api.generated.TranslateApi;
 import dev.seq2seq.api.generated.model.DetectRequest;
 import dev.seq2seq.api.generated.model.DetectedLanguage;
@@ -31,7 +35,7 @@ public class TranslateController implements TranslateApi {
         List<String> texts = texts(body.getQ());
         int alternatives = body.getAlternatives() == null ? 0 : body.getAlternatives();
         List<Translation> done = translations.translate(new TranslationRequest(texts, body.getSource(), body.getTarget(),
-                body.getFormat(), alternatives, body.getBeamSize(), body.getMaxLength()));
+                body.getFormat(), alternatives, body.getBeamSize(), body.getMaxLength(), terms(body)));
         TranslateResponse response = new TranslateResponse();
         response.setAlternatives(null);
         if (array) {
@@ -72,6 +76,12 @@ public class TranslateController implements TranslateApi {
         translations.languagePairs().forEach((code, targets) -> languages.add(
                 new Language(code, TranslationService.languageName(code), List.copyOf(targets))));
         return ResponseEntity.ok(languages);
+    }
+
+    private static Terms terms(TranslateRequest body) {
+        List<Map.Entry<String, String>> glossary = body.getGlossary() == null ? null
+                : body.getGlossary().stream().map(g -> new AbstractMap.SimpleEntry<>(g.getSource(), g.getTarget())).map(e -> (Map.Entry<String, String>) e).toList();
+        return Terms.of(body.getKeep(), glossary);
     }
 
     /** {@code q} as JSON gives a string or a list; anything else is the caller's mistake. */

@@ -21,9 +21,9 @@ public final class NativeBackend {
         if (System.getProperty(EXTENSION_PROPERTY) != null) {
             return;
         }
-        if (hasAvx512() && available(AVX512_EXTENSION)) {
-            System.setProperty(EXTENSION_PROPERTY, AVX512_EXTENSION);
-        }
+        // always set: left unset, JavaCPP tries every variant on the class path, the AVX-512 one first,
+        // and that dies with SIGILL on a CPU without AVX-512
+        System.setProperty(EXTENSION_PROPERTY, hasAvx512() && available(AVX512_EXTENSION) ? AVX512_EXTENSION : "");
     }
 
     /** The variant in use: the extension, or "generic". */

@@ -1,5 +1,6 @@
 package dev.seq2seq.inference;
 
+import dev.seq2seq.text.Placeholders;
 import dev.seq2seq.text.Sentences;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -35,6 +36,17 @@ public final class Seq2SeqModel {
         return out;
     }
 
+    /** True when both vocabularies have the {@link Placeholders}: protected spans can go through the model as placeholders. */
+    public boolean carriesPlaceholders() {
+        return Placeholders.supportedBy(bundle.sourceTokenizer().vocabulary())
+                && Placeholders.supportedBy(bundle.targetTokenizer().vocabulary());
+    }
+
+    /** True when the source vocabulary holds the word, with its leading space, as a single piece: a word the model learnt. */
+    public boolean knowsWord(String word) {
+        return bundle.sourceTokenizer().encode(word).length == 1;
+    }
+
     /** True when the model takes the whole text as one source, without cutting it. */
     public boolean fitsWhole(String text) {
         return bundle.sourceTokenizer().encode(text).length <= bundle.config().maxSourceTokens() - 1;
@@ -48,7 +60,7 @@ public final class Seq2SeqModel {
     public List<String> segments(String text) {
         int budget = bundle.config().maxSourceTokens() - 1;
         List<String> out = new ArrayList<>();
-        for (String sentence : Sentences.split(text)) {
+        for (String sentence : Sentences.split(text, bundle.config().sourceLanguage())) {
             if (bundle.sourceTokenizer().encode(sentence).length <= budget) {
                 out.add(sentence);
                 continue;

@@ -72,6 +72,17 @@ public final class Vocabulary {
 
     public List<String> pieces() { return pieces; }
 
+    /** This vocabulary with the given pieces it lacks appended, in their order; ids already given keep their pieces. */
+    public Vocabulary withPieces(List<String> extra) {
+        List<String> all = new ArrayList<>(pieces);
+        for (String piece : extra) {
+            if (!ids.containsKey(piece) && !all.contains(piece)) {
+                all.add(piece);
+            }
+        }
+        return new Vocabulary(all);
+    }
+
     public void save(Path file) throws IOException {
         Files.write(file, pieces, StandardCharsets.UTF_8);
     }

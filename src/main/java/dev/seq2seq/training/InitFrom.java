@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import dev.seq2seq.text.Placeholders;
 import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.INDArrayIndex;
+import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@code --init-from}/{@code --init-member}: a run that starts from a network of an existing bundle
@@ -79,11 +83,49 @@ public record InitFrom(Path bundle, int member) {
         Path file = bundle.resolve(source.member().weights());
         ComputationGraph trained = ModelBundle.readWeights(file);
         long expected = graph.numParams();
-        if (trained.numParams() != expected) {
-            throw new ModelBundleException(file, "holds " + trained.numParams() + " parameters but a network of its architecture in "
-                    + ModelBundle.CONFIG + " has " + expected + ": the weights do not match the card");
+        if (trained.numParams() == expected) {
+            graph.setParams(trained.params());
+            return;
         }
-        graph.setParams(trained.params());
+        // a vocabulary extended by new pieces: every trained parameter is copied into the larger
+        // network, whose rows (embeddings) or columns (output layer) for the new pieces stay freshly initialised
+        for (Map.Entry<String, INDArray> e : graph.paramTable().entrySet()) {
+            INDArray into = e.getValue();
+            INDArray from = trained.paramTable().get(e.getKey());
+            if (from == null || !fitsInto(from.shape(), into.shape())) {
+                throw new ModelBundleException(file, "holds " + trained.numParams() + " parameters but a network of its architecture in "
+                        + ModelBundle.CONFIG + " has " + expected + " (" + e.getKey() + " " + java.util.Arrays.toString(into.shape())
+                        + " against " + (from == null ? "none" : java.util.Arrays.toString(from.shape())) + "): the weights do not match the card");
+            }
+            INDArrayIndex[] region = new INDArrayIndex[from.rank()];
+            for (int d = 0; d < region.length; d++) {
+                region[d] = NDArrayIndex.interval(0, from.size(d));
+            }
+            into.get(region).assign(from);   // the table's arrays are views of the graph's flat parameters
+        }
+    }
+
+    private static boolean fitsInto(long[] from, long[] into) {
+        if (from.length != into.length) {
+            return false;
+        }
+        for (int d = 0; d < from.length; d++) {
+            if (from[d] > into[d]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A tokenizer whose vocabulary has the {@link Placeholders} pieces, appended after the pieces it
+     * has (so every trained id keeps its meaning); the same tokenizer when it has them already.
+     */
+    static BpeTokenizer withPlaceholders(BpeTokenizer tokenizer) {
+        if (Placeholders.supportedBy(tokenizer.vocabulary())) {
+            return tokenizer;
+        }
+        return new BpeTokenizer(tokenizer.vocabulary().withPieces(Placeholders.pieces()), tokenizer.merges());
     }
 
     /**

@@ -11,6 +11,7 @@ import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.Seq2SeqGraph;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.text.BpeTokenizer;
+import dev.seq2seq.text.Placeholders;
 import dev.seq2seq.text.BpeTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -88,6 +89,12 @@ public final class Trainer {
             BundleConfig.TokenizerFiles files = initSource.config().tokenizer();
             sourceTok = o.initFrom().tokenizer(initSource, files.sourcePrefix(), member.sourceVocabularySize());
             targetTok = o.initFrom().tokenizer(initSource, files.targetPrefix(), member.targetVocabularySize());
+            if (o.task().equals(BundleConfig.TRANSLATE) && !Placeholders.supportedBy(targetTok.vocabulary())) {
+                sourceTok = InitFrom.withPlaceholders(sourceTok);
+                targetTok = InitFrom.withPlaceholders(targetTok);
+                out.printf(Locale.ROOT, "vocabularies extended by %d placeholder pieces for protected spans (new embedding rows and output columns start untrained)%n",
+                        Placeholders.COUNT);
+            }
             sourceTok.save(checkpointDir, ModelBundle.SOURCE_PREFIX);
             targetTok.save(checkpointDir, ModelBundle.TARGET_PREFIX);
             out.printf(Locale.ROOT, "fine-tuning %s: its vocabularies (source %d, target %d pieces) and weights, dropout %s%n",
@@ -96,6 +103,10 @@ public final class Trainer {
             long t0 = System.nanoTime();
             sourceTok = new BpeTrainer(o.sourceVocabularySize(), CHAR_COVERAGE).train(train.pairs().stream().map(ParallelCorpus.Pair::source).toList());
             targetTok = new BpeTrainer(o.targetVocabularySize(), CHAR_COVERAGE).train(train.pairs().stream().map(ParallelCorpus.Pair::target).toList());
+            if (o.task().equals(BundleConfig.TRANSLATE)) {   // protected spans travel as placeholder pieces
+                sourceTok = InitFrom.withPlaceholders(sourceTok);
+                targetTok = InitFrom.withPlaceholders(targetTok);
+            }
             sourceTok.save(checkpointDir, ModelBundle.SOURCE_PREFIX);
             targetTok.save(checkpointDir, ModelBundle.TARGET_PREFIX);
             out.printf(Locale.ROOT, "BPE vocabularies: source %d, target %d pieces (%.1f s)%n",

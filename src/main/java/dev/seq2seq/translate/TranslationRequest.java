@@ -12,8 +12,14 @@ import java.util.List;
  * @param alternatives extra translations wanted per text
  * @param beamSize     beam size, or null for the model's default
  * @param maxLength    most target tokens per sentence, or null for the default
+ * @param terms        terms to keep untranslated and a glossary, applied as protected spans
  */
 public record TranslationRequest(List<String> texts, String source, String target, String format, int alternatives,
-                                 Integer beamSize, Integer maxLength) {
+                                 Integer beamSize, Integer maxLength, Terms terms) {
     public static final String AUTO = "auto";
+
+    public TranslationRequest(List<String> texts, String source, String target, String format, int alternatives,
+                              Integer beamSize, Integer maxLength) {
+        this(texts, source, target, format, alternatives, beamSize, maxLength, Terms.NONE);
+    }
 }

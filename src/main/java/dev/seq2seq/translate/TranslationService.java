@@ -8,6 +8,8 @@ import dev.seq2seq.inference.InvalidInputException;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
 import dev.seq2seq.text.LanguageIdentifier;
+import dev.seq2seq.text.Lines;
+import dev.seq2seq.text.ProtectedSpans;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -147,39 +149,94 @@ public final class TranslationService {
         return List.of(out);
     }
 
+    /** One sentence to decode: where it belongs, and how it went in. */
+    private record Segment(int text, int line, ProtectedSpans.Masked masked, boolean shouted) {}
+
+    /**
+     * Translates texts line by line (blank lines, indentation and list markers kept), sentence by
+     * sentence, all sentences in one batch. Lines in capitals go in lower case and come back in
+     * capitals; where the model carries placeholders, numbers, codes, addresses and symbols go
+     * through as placeholders and come back exactly, from the best hypothesis that holds each once.
+     */
     private List<Translation> translateWith(Seq2SeqModel model, List<String> texts, TranslationRequest request) {
-        List<String> segments = new ArrayList<>();
-        int[] firstSegment = new int[texts.size() + 1];
-        for (int i = 0; i < texts.size(); i++) {
-            firstSegment[i] = segments.size();
-            segments.addAll(model.segments(texts.get(i)));
+        BundleConfig c = model.bundle().config();
+        boolean protect = model.carriesPlaceholders();
+        if (!protect && !request.terms().isEmpty()) {
+            throw new InvalidInputException(request.terms().keep().isEmpty() ? "glossary" : "keep", "the " + c.name()
+                    + " model cannot apply keep or glossary terms (its vocabulary has no placeholders); leave them out for this pair");
         }
-        firstSegment[texts.size()] = segments.size();
-        List<List<Generation>> decoded = generator.generate(model, segments, options(model, request));
-        List<Translation> out = new ArrayList<>();
-        for (int i = 0; i < texts.size(); i++) {
-            List<List<Generation>> parts = decoded.subList(firstSegment[i], firstSegment[i + 1]);
-            List<String> ranked = new ArrayList<>();
-            for (int rank = 0; rank <= request.alternatives(); rank++) {
-                StringBuilder text = new StringBuilder();
-                for (List<Generation> part : parts) {
-                    Generation g = part.get(Math.min(rank, part.size() - 1));
-                    text.append(text.length() > 0 && !g.text().isEmpty() ? " " : "").append(g.text());
+        List<List<Lines.Line>> layouts = new ArrayList<>();
+        List<Segment> segments = new ArrayList<>();
+        for (int t = 0; t < texts.size(); t++) {
+            List<Lines.Line> lines = Lines.split(texts.get(t));
+            layouts.add(lines);
+            for (int l = 0; l < lines.size(); l++) {
+                String content = lines.get(l).content();
+                if (content.isEmpty()) {
+                    continue;
                 }
-                if (!ranked.contains(text.toString()) || rank == 0) {
-                    ranked.add(text.toString());
+                boolean shouted = Lines.shouted(content);
+                String input = shouted ? Lines.lower(content, c.sourceLanguage()) : content;
+                for (String sentence : model.segments(input)) {
+                    ProtectedSpans.Masked masked = protect ? ProtectedSpans.mask(sentence,
+                            ProtectedSpans.merge(request.terms().find(sentence), ProtectedSpans.find(sentence, model::knowsWord, c.sourceLanguage())))
+                            : new ProtectedSpans.Masked(sentence, List.of());
+                    segments.add(new Segment(t, l, masked, shouted));
                 }
             }
+        }
+        List<List<Generation>> decoded = generator.generate(model,
+                segments.stream().map(seg -> seg.masked().text()).toList(), options(model, request));
+
+        List<Translation> out = new ArrayList<>();
+        for (int t = 0; t < texts.size(); t++) {
+            List<String> ranked = new ArrayList<>();
             double logProb = 0;
             long tokens = 0;
-            for (List<Generation> part : parts) {
-                logProb += part.get(0).logProb();
-                tokens += part.get(0).scoredTokens();
+            for (int rank = 0; rank <= request.alternatives(); rank++) {
+                List<StringBuilder> lines = new ArrayList<>();
+                for (Lines.Line line : layouts.get(t)) {
+                    lines.add(new StringBuilder(line.prefix()));
+                }
+                for (int k = 0; k < segments.size(); k++) {
+                    Segment seg = segments.get(k);
+                    if (seg.text() != t) {
+                        continue;
+                    }
+                    Generation g = pick(decoded.get(k), seg.masked(), rank);
+                    if (rank == 0) {
+                        logProb += g.logProb();
+                        tokens += g.scoredTokens();
+                    }
+                    String text = seg.shouted() ? Lines.upper(g.text(), c.targetLanguage()) : g.text();
+                    text = seg.masked().restore(text);
+                    StringBuilder line = lines.get(seg.line());
+                    boolean first = line.length() == layouts.get(t).get(seg.line()).prefix().length();
+                    line.append(first || text.isEmpty() ? "" : " ").append(text);
+                }
+                String joined = String.join("\n", lines);
+                if (rank == 0 || !ranked.contains(joined)) {
+                    ranked.add(joined);
+                }
             }
             out.add(new Translation(ranked.get(0), List.copyOf(ranked.subList(1, ranked.size())),
                     tokens == 0 ? 0 : logProb / tokens, null));
         }
         return out;
+    }
+
+    /**
+     * The hypothesis of the given rank among those that carry every placeholder exactly once (the
+     * search returns a whole beam of them); where fewer do, the others follow in their order.
+     */
+    private static Generation pick(List<Generation> hypotheses, ProtectedSpans.Masked masked, int rank) {
+        if (masked.spans().isEmpty()) {
+            return hypotheses.get(Math.min(rank, hypotheses.size() - 1));
+        }
+        List<Generation> ordered = new ArrayList<>(hypotheses.size());
+        hypotheses.stream().filter(g -> masked.complete(g.text())).forEach(ordered::add);
+        hypotheses.stream().filter(g -> !masked.complete(g.text())).forEach(ordered::add);
+        return ordered.get(Math.min(rank, ordered.size() - 1));
     }
 
     /** Beam search with the bundle's defaults, overridden by the request (invalid settings name their field). */
@@ -190,7 +247,8 @@ public final class TranslationService {
         beam = Math.max(beam, request.alternatives() + 1);
         double lengthPenalty = beamDefault ? d.lengthPenalty() : DEFAULT_LENGTH_PENALTY;
         int maxLength = request.maxLength() != null ? request.maxLength() : DecodingOptions.MAX_LENGTH;
-        return DecodingOptions.beam(beam, request.alternatives() + 1, lengthPenalty, maxLength);
+        // the whole beam comes back: the first hypothesis that keeps every protected span is chosen
+        return DecodingOptions.beam(beam, beam, lengthPenalty, maxLength);
     }
 
     private static Detection detection(LanguageIdentifier.Guess g) {

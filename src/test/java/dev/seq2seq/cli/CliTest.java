@@ -199,9 +199,12 @@ class CliTest {
         assertThat(exit[0]).as(output).isZero();
         assertThat(output).contains("fine-tuning " + bundle + " (member 1)");
         var card = dev.seq2seq.inference.ModelBundle.readConfig(out);
-        assertThat(card.architecture()).isEqualTo(new dev.seq2seq.inference.Architecture("lstm", 300, 300, 32, 32, 32, 32, 0.2));
+        // the committed tiny bundle predates placeholders: its vocabularies gain the 16 pieces, appended
+        assertThat(output).contains("vocabularies extended by 16 placeholder pieces");
+        assertThat(card.architecture()).isEqualTo(new dev.seq2seq.inference.Architecture("lstm", 316, 316, 32, 32, 32, 32, 0.2));
         assertThat(card.training().hyperparameters()).containsEntry("initFrom", bundle + " (member 1)");
-        assertThat(Files.readString(out.resolve("target.vocab"))).isEqualTo(Files.readString(bundle.resolve("target.vocab")));
+        assertThat(Files.readString(out.resolve("target.vocab"))).isEqualTo(Files.readString(bundle.resolve("target.vocab"))
+                + String.join("\n", dev.seq2seq.text.Placeholders.pieces()) + "\n");
 
         String[] again = trainOn(out, "--init-from", bundle.toString(), "--hidden", "32", "--batch-size", "8",
                 "--learning-rate", "0.0001", "--epochs", "2").toArray(String[]::new);

@@ -33,4 +33,39 @@ class TranslationServiceTest {
         // two sentences: the sums and the counts add up
         assertThat(score(service(false), "hola. el gato come.")).isCloseTo(-6.0 / 4, offset(1e-9));
     }
+
+    /** A model that answers each sentence with itself, upper-cased where it came in lower case: shows what the service sends and how it reassembles. */
+    private static TranslationService echo(List<String> seen) {
+        Generator echo = (model, texts, options) -> texts.stream().map(t -> {
+            seen.add(t);
+            return List.of(new Generation("<" + t + ">", new int[] {5}, -1.0, -1.0, 1));
+        }).toList();
+        return new TranslationService(List.of(TINY), null, echo, 1000, 10);
+    }
+
+    private static String translate(TranslationService service, String text) {
+        return service.translate(new TranslationRequest(List.of(text), "es", "en", "text", 0, null, null)).get(0).text();
+    }
+
+    @Test
+    void linesBlankLinesMarkersAndIndentationComeBackWhereTheyWere() {
+        List<String> seen = new java.util.ArrayList<>();
+        assertThat(translate(echo(seen), "Hola. Adiós.\n\n- pan\n  2. leche")).isEqualTo("<Hola.> <Adiós.>\n\n- <pan>\n  2. <leche>");
+        assertThat(seen).containsExactly("Hola.", "Adiós.", "pan", "leche");
+    }
+
+    @Test
+    void aLineInCapitalsGoesInLowerCaseAndComesBackInCapitals() {
+        List<String> seen = new java.util.ArrayList<>();
+        assertThat(translate(echo(seen), "TOM ABRIÓ LA CAJA.\nTom abrió.")).isEqualTo("<TOM ABRIÓ LA CAJA.>\n<Tom abrió.>");
+        assertThat(seen).containsExactly("tom abrió la caja.", "Tom abrió.");
+    }
+
+    @Test
+    void termsNeedAModelWithPlaceholders() {
+        Terms keep = Terms.of(List.of("Zalando"), List.of());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> echo(new java.util.ArrayList<>()).translate(
+                        new TranslationRequest(List.of("Compré en Zalando."), "es", "en", "text", 0, null, null, keep)))
+                .isInstanceOf(dev.seq2seq.inference.InvalidInputException.class).hasMessageContaining("placeholders");
+    }
 }

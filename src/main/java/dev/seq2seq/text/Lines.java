@@ -1,0 +1,64 @@
+package dev.seq2seq.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A text as its lines, each with its indentation and list marker ({@code - }, {@code 1. },
+ * {@code a) }, {@code • }) kept apart from the words to translate, so that N lines in give N lines
+ * out with blank lines, markers and indentation where they were.
+ */
+public final class Lines {
+    /** One line: what stays as it is, and what is translated (empty for a blank line). */
+    public record Line(String prefix, String content) {
+        public boolean blank() {
+            return content.isEmpty();
+        }
+    }
+
+    private static final Pattern BREAK = Pattern.compile("\\r\\n|\\r|\\n|\\u2028|\\u2029");
+    private static final Pattern PREFIX = Pattern.compile("^[ \\t\\u00A0\\u3000]*(?:(?:[-*•‣◦–—>]|\\d{1,3}[.)]|[A-Za-z][.)])[ \\t]+)?");
+
+    private Lines() {}
+
+    public static List<Line> split(String text) {
+        List<Line> out = new ArrayList<>();
+        for (String line : BREAK.split(text, -1)) {
+            Matcher m = PREFIX.matcher(line);
+            String prefix = m.find() ? m.group() : "";
+            String content = line.substring(prefix.length()).strip();
+            out.add(content.isEmpty() ? new Line("", "") : new Line(prefix, content));
+        }
+        return out;
+    }
+
+    /**
+     * True when a line is written in capitals: at least four letters, none of them lower case.
+     * Such a line is translated in lower case and its translation put back into capitals.
+     */
+    public static boolean shouted(String text) {
+        int letters = 0;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isLowerCase(cp)) {
+                return false;
+            }
+            if (Character.isLetter(cp)) {
+                letters++;
+            }
+        }
+        return letters >= 4;
+    }
+
+    public static String lower(String text, String language) {
+        return text.toLowerCase(Locale.forLanguageTag(language));
+    }
+
+    public static String upper(String text, String language) {
+        return text.toUpperCase(Locale.forLanguageTag(language));
+    }
+}

@@ -1,0 +1,23 @@
+package dev.seq2seq.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class LinesTest {
+    @Test
+    void keepsBlankLinesMarkersAndIndentationApartFromTheWords() {
+        List<Lines.Line> lines = Lines.split("Hola.\n\n- pan\n  2. leche\r\nAdiós.");
+        assertThat(lines).containsExactly(new Lines.Line("", "Hola."), new Lines.Line("", ""), new Lines.Line("- ", "pan"),
+                new Lines.Line("  2. ", "leche"), new Lines.Line("", "Adiós."));
+    }
+
+    @Test
+    void capitalsAreTellingOnlyWithoutLowerCaseLetters() {
+        assertThat(Lines.shouted("TOM ABRIÓ LA CAJA Y MIRÓ ADENTRO.")).isTrue();
+        assertThat(Lines.shouted("Tom abrió la caja.")).isFalse();
+        assertThat(Lines.shouted("OK 42")).isFalse();   // too few letters to tell
+        assertThat(Lines.upper("straße", "de")).isEqualTo("STRASSE");
+    }
+}

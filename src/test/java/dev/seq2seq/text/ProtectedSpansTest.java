@@ -1,0 +1,90 @@
+package dev.seq2seq.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ProtectedSpansTest {
+    private static List<String> spans(String text) {
+        return ProtectedSpans.find(text).stream().map(ProtectedSpans.Span::text).toList();
+    }
+
+    @Test
+    void findsNumbersTimesDatesCodesAndAddresses() {
+        assertThat(spans("Tomás compró 3 manzanas por 12,50 dólares.")).containsExactly("3", "12,50");
+        assertThat(spans("El tren sale a las 7:45 desde el andén B-12.")).containsExactly("7:45", "B-12");
+        assertThat(spans("Mi correo es juan@example.com.")).containsExactly("juan@example.com");
+        assertThat(spans("See https://example.com/docs?a=1. Or www.tienda-ejemplo.es/ofertas, or shop.example.org."))
+                .containsExactly("https://example.com/docs?a=1", "www.tienda-ejemplo.es/ofertas", "shop.example.org");
+        assertThat(spans("The meeting is at 3:30 p.m. on 12/05/2026, room B-12, flight IB3167 or LH 441."))
+                .containsExactly("3:30", "12/05/2026", "B-12", "IB3167", "LH 441");
+        assertThat(spans("Call +34 612 345 678 or 555-0199; the password is kx93Lp, the code 28013."))
+                .containsExactly("+34 612 345 678", "555-0199", "kx93Lp", "28013");
+        assertThat(spans("It cost 3,200 dollars, 3.200 euros, 1.000.000 pesos on 3.4.2025 or 2026-03-14."))
+                .containsExactly("3,200", "3.200", "1.000.000", "3.4.2025", "2026-03-14");
+    }
+
+    @Test
+    void leavesWordsAndOrdinalsToTheModelAndProtectsEmoji() {
+        assertThat(spans("Maria and Johannes will arrive on Friday.")).isEmpty();
+        assertThat(spans("It was the 1st time, the 2nd floor.")).isEmpty();
+        assertThat(spans("Me encanta 😀 este lugar ❤️ 👍🏽")).containsExactly("😀", "❤️", "👍🏽");
+    }
+
+    @Test
+    void masksWithIndexedPlaceholdersAndRestoresEachInItsPlace() {
+        ProtectedSpans.Masked m = ProtectedSpans.mask("Tom bought 3 apples for 12 dollars at 7:45.");
+        assertThat(m.spans()).containsExactly("3", "12", "7:45");
+        assertThat(m.text()).isEqualTo("Tom bought " + Placeholders.of(0) + " apples for " + Placeholders.of(1)
+                + " dollars at " + Placeholders.of(2) + ".");
+        String output = "A las " + Placeholders.of(2) + ", Tom compró " + Placeholders.of(0) + " manzanas por "
+                + Placeholders.of(1) + " dólares.";
+        assertThat(m.complete(output)).isTrue();
+        assertThat(m.restore(output)).isEqualTo("A las 7:45, Tom compró 3 manzanas por 12 dólares.");
+    }
+
+    @Test
+    void restorationNeitherLosesNorInventsASpan() {
+        ProtectedSpans.Masked m = ProtectedSpans.mask("Room B-12 at 9:15.");
+        String p0 = Placeholders.of(0);
+        String p1 = Placeholders.of(1);
+        String p5 = Placeholders.of(5);
+        assertThat(m.complete("Sala " + p0 + " " + p0 + ".")).isFalse();
+        assertThat(m.restore("Sala " + p0 + " " + p0 + " " + p5 + ".")).isEqualTo("Sala B-12 9:15.");
+        assertThat(m.restore("Sala.")).isEqualTo("Sala B-12 9:15.");
+        assertThat(m.restore("Sala " + p1 + " y " + p0 + ".")).isEqualTo("Sala 9:15 y B-12.");
+    }
+
+    @Test
+    void inputThatLooksLikeAPlaceholderIsItselfProtected() {
+        String input = "Code " + Placeholders.of(0) + " and 42";
+        ProtectedSpans.Masked m = ProtectedSpans.mask(input);
+        assertThat(m.spans()).containsExactly(Placeholders.of(0), "42");
+        assertThat(m.restore(m.text())).isEqualTo(input);
+    }
+
+    @Test
+    void keepsAtMostCountPlaceholdersAndLeavesTheRestInTheText() {
+        StringBuilder many = new StringBuilder();
+        for (int i = 1; i <= Placeholders.COUNT + 3; i++) {
+            many.append(i).append(' ');
+        }
+        ProtectedSpans.Masked m = ProtectedSpans.mask(many.toString().strip());
+        assertThat(m.spans()).hasSize(Placeholders.COUNT);
+        assertThat(m.text()).endsWith(" 17 18 19");
+        assertThat(m.restore(m.text())).isEqualTo(many.toString().strip());
+    }
+
+    @Test
+    void protectsNamesTheModelDoesNotKnowAndInSpanishEveryCapitalisedWordInside() {
+        java.util.Set<String> known = java.util.Set.of("Friday", "Tom", "Madrid", "Hola", "compré", "María");
+        List<String> en = ProtectedSpans.find("Tomás and Oluwaseun fly from Valparaíso to Madrid on Friday at 7:45 with Tom.", known::contains, "en")
+                .stream().map(ProtectedSpans.Span::text).toList();
+        assertThat(en).containsExactly("Tomás", "Oluwaseun", "Valparaíso", "7:45");
+        List<String> es = ProtectedSpans.find("Hola María, compré 2 entradas para Madrid con Tom.", known::contains, "es")
+                .stream().map(ProtectedSpans.Span::text).toList();
+        assertThat(es).containsExactly("María", "2", "Madrid", "Tom");
+        assertThat(ProtectedSpans.find("Compré pan.", known::contains, "es")).isEmpty();   // its lower-case form is known
+    }
+}
