@@ -179,7 +179,7 @@ public final class TranslationService {
                 String input = shouted ? Lines.lower(content, c.sourceLanguage()) : content;
                 for (String sentence : model.segments(input)) {
                     ProtectedSpans.Masked masked = protect ? ProtectedSpans.mask(sentence,
-                            ProtectedSpans.merge(request.terms().find(sentence), ProtectedSpans.find(sentence, model::knowsWord, c.sourceLanguage())))
+                            ProtectedSpans.merge(request.terms().find(sentence), ProtectedSpans.find(sentence, model::knowsWord)))
                             : new ProtectedSpans.Masked(sentence, List.of());
                     segments.add(new Segment(t, l, masked, shouted));
                 }

@@ -77,14 +77,12 @@ class ProtectedSpansTest {
     }
 
     @Test
-    void protectsNamesTheModelDoesNotKnowAndInSpanishEveryCapitalisedWordInside() {
-        java.util.Set<String> known = java.util.Set.of("Friday", "Tom", "Madrid", "Hola", "compré", "María");
-        List<String> en = ProtectedSpans.find("Tomás and Oluwaseun fly from Valparaíso to Madrid on Friday at 7:45 with Tom.", known::contains, "en")
+    void protectsCapitalisedWordsInsideASentenceThatTheModelDoesNotKnow() {
+        java.util.Set<String> known = java.util.Set.of("Friday", "Tom", "Madrid", "María");
+        List<String> en = ProtectedSpans.find("Aiko and Oluwaseun fly from Valparaíso to Madrid on Friday at 7:45 with Tom's dog.", known::contains)
                 .stream().map(ProtectedSpans.Span::text).toList();
-        assertThat(en).containsExactly("Tomás", "Oluwaseun", "Valparaíso", "7:45");
-        List<String> es = ProtectedSpans.find("Hola María, compré 2 entradas para Madrid con Tom.", known::contains, "es")
-                .stream().map(ProtectedSpans.Span::text).toList();
-        assertThat(es).containsExactly("María", "2", "Madrid", "Tom");
-        assertThat(ProtectedSpans.find("Compré pan.", known::contains, "es")).isEmpty();   // its lower-case form is known
+        assertThat(en).containsExactly("Oluwaseun", "Valparaíso", "7:45");   // a first word is left to the model
+        assertThat(ProtectedSpans.find("Hola María José, ¿vienes?", known::contains).stream().map(ProtectedSpans.Span::text))
+                .containsExactly("José");
     }
 }
