@@ -54,6 +54,19 @@ public final class Lines {
         return letters >= 4;
     }
 
+    /** The text with its first letter in capitals ("¿dónde?" -> "¿Dónde?"). */
+    public static String capitalizeFirst(String text, String language) {
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                int end = i + Character.charCount(cp);
+                return text.substring(0, i) + text.substring(i, end).toUpperCase(Locale.forLanguageTag(language)) + text.substring(end);
+            }
+            i += Character.charCount(cp);
+        }
+        return text;
+    }
+
     public static String lower(String text, String language) {
         return text.toLowerCase(Locale.forLanguageTag(language));
     }

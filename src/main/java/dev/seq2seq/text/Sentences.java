@@ -67,6 +67,15 @@ public final class Sentences {
     private static String capitalized(String text) {
         char[] chars = text.toCharArray();
         for (int i = 2; i < chars.length; i++) {
+            int open = i;
+            while (open < chars.length && "¿¡\"«“'(".indexOf(chars[open]) >= 0) {
+                open++;   // ". ¿dónde": the letter after the opening marks
+            }
+            if (open > i && open < chars.length && chars[i - 1] == ' ' && ".!?…".indexOf(chars[i - 2]) >= 0
+                    && Character.isLowerCase(chars[open]) && Character.charCount(Character.toUpperCase((int) chars[open])) == 1) {
+                chars[open] = (char) Character.toUpperCase((int) chars[open]);
+                continue;
+            }
             if (chars[i - 1] == ' ' && ".!?…".indexOf(chars[i - 2]) >= 0 && Character.isLowerCase(chars[i])
                     && Character.charCount(Character.toUpperCase((int) chars[i])) == 1) {
                 chars[i] = (char) Character.toUpperCase((int) chars[i]);

@@ -177,7 +177,15 @@ public final class TranslationService {
                 }
                 boolean shouted = Lines.shouted(content);
                 String input = shouted ? Lines.lower(content, c.sourceLanguage()) : content;
+                boolean uncased = input.codePoints().noneMatch(Character::isUpperCase);
                 for (String sentence : model.segments(input)) {
+                    if (uncased) {   // typed without capitals: start the sentence as the model's training data did
+                        String capitalized = Lines.capitalizeFirst(sentence, c.sourceLanguage());
+                        String firstWord = capitalized.split("[^\\p{L}\\p{M}]+(?=\\p{L})|(?<=\\p{L})[^\\p{L}\\p{M}]", 3)[0];
+                        if (model.knowsWord(firstWord.replaceAll("^[^\\p{L}]+", ""))) {
+                            sentence = capitalized;
+                        }
+                    }
                     ProtectedSpans.Masked masked = protect ? ProtectedSpans.mask(sentence,
                             ProtectedSpans.merge(request.terms().find(sentence), ProtectedSpans.find(sentence, model::knowsWord)))
                             : new ProtectedSpans.Masked(sentence, List.of());

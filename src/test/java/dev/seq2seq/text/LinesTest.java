@@ -20,4 +20,11 @@ class LinesTest {
         assertThat(Lines.shouted("OK 42")).isFalse();   // too few letters to tell
         assertThat(Lines.upper("straße", "de")).isEqualTo("STRASSE");
     }
+
+    @Test
+    void capitalisesTheFirstLetterAfterOpeningMarks() {
+        assertThat(Lines.capitalizeFirst("¿dónde está?", "es")).isEqualTo("¿Dónde está?");
+        assertThat(Lines.capitalizeFirst("3 gatos", "es")).isEqualTo("3 Gatos");
+        assertThat(Lines.capitalizeFirst("...", "es")).isEqualTo("...");
+    }
 }

@@ -33,6 +33,7 @@ class SentencesTest {
     @Test
     void textTypedInLowerCaseSplitsToo() {
         assertThat(Sentences.split("hola. gracias. la casa es grande", "es")).containsExactly("hola.", "gracias.", "la casa es grande");
+        assertThat(Sentences.split("hola. ¿dónde está? ¡qué bien!", "es")).containsExactly("hola.", "¿dónde está?", "¡qué bien!");
         assertThat(Sentences.split("we meet at 3 p.m. on friday. ok?", "en")).containsExactly("we meet at 3 p.m. on friday.", "ok?");
     }
 }

@@ -34,7 +34,7 @@ class TranslationServiceTest {
         assertThat(score(service(false), "hola. el gato come.")).isCloseTo(-6.0 / 4, offset(1e-9));
     }
 
-    /** A model that answers each sentence with itself, upper-cased where it came in lower case: shows what the service sends and how it reassembles. */
+    /** A model that answers each sentence with itself in angle brackets: shows what the service sends and how it reassembles. */
     private static TranslationService echo(List<String> seen) {
         Generator echo = (model, texts, options) -> texts.stream().map(t -> {
             seen.add(t);
@@ -59,6 +59,15 @@ class TranslationServiceTest {
         List<String> seen = new java.util.ArrayList<>();
         assertThat(translate(echo(seen), "TOM ABRIÓ LA CAJA.\nTom abrió.")).isEqualTo("<TOM ABRIÓ LA CAJA.>\n<Tom abrió.>");
         assertThat(seen).containsExactly("tom abrió la caja.", "Tom abrió.");
+    }
+
+    @Test
+    void aLineTypedWithoutCapitalsIsCapitalisedOnlyWhereTheModelLearntCapitalisedStarts() {
+        // the tiny model was trained on lower-case text: "La" is no piece of its vocabulary, so nothing changes
+        List<String> seen = new java.util.ArrayList<>();
+        assertThat(translate(echo(seen), "la casa es grande. ¿dónde?")).isEqualTo("<la casa es grande.> <¿dónde?>");
+        assertThat(seen).containsExactly("la casa es grande.", "¿dónde?");
+        assertThat(TINY.knowsWord("La")).isFalse();
     }
 
     @Test

@@ -1,0 +1,81 @@
+package dev.seq2seq.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.seq2seq.inference.Generator;
+import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.inference.Seq2SeqModel.Generation;
+import dev.seq2seq.text.Placeholders;
+import dev.seq2seq.training.Trainer;
+import dev.seq2seq.training.TrainingOptions;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Protected spans and terms through the service with a tiny model whose vocabularies have the placeholders. */
+class ProtectedSpansThroughServiceTest {
+    private static final String P0 = Placeholders.of(0);
+    private static final String P1 = Placeholders.of(1);
+    private static Seq2SeqModel model;
+
+    @BeforeAll
+    static void trainATinyTranslationBundle(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            lines.add("pago " + i + " en la casa\tI pay " + i + " in the house");
+        }
+        Path pairs = Files.write(dir.resolve("pairs.tsv"), lines);
+        Path out = dir.resolve("bundle");
+        new Trainer(new TrainingOptions(pairs, pairs, 1, 2, out, "translate", "es", "en", 1, 0, 0, 80, 280, 280, "rnn",
+                8, 8, 8, 8, 0.0, 0.01, 0.5, 32, 5, 3, 10, "synthetic", "CC0", "test", false, 0, 0,
+                TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT, null), new PrintStream(new ByteArrayOutputStream())).run();
+        model = new Seq2SeqModel(ModelBundle.load(out));
+    }
+
+    private static Generation text(String text) {
+        return new Generation(text, new int[] {5}, -1.0, -1.0, 1);
+    }
+
+    @Test
+    void aNewTranslationBundleCarriesPlaceholders() {
+        assertThat(model.carriesPlaceholders()).isTrue();
+        assertThat(model.bundle().sourceTokenizer().pieces("a " + P1 + "b")).contains(P1);   // one piece of its own
+    }
+
+    @Test
+    void theBestHypothesisThatKeepsEverySpanIsChosenAndTheSpansComeBackExactly() {
+        List<String> seen = new ArrayList<>();
+        // the model's best drops a placeholder and invents a number; the second keeps both, swapped
+        Generator scripted = (m, texts, options) -> texts.stream().map(t -> {
+            seen.add(t);
+            return List.of(text("I paid 120 " + P0 + "."), text("On " + P1 + " I paid " + P0 + "."));
+        }).toList();
+        TranslationService service = new TranslationService(List.of(model), null, scripted, 1000, 10);
+        Translation t = service.translate(new TranslationRequest(List.of("Pagué 12,50 en IB3167."), "es", "en", "text", 0, null, null)).get(0);
+        assertThat(seen).containsExactly("Pagué " + P0 + " en " + P1 + ".");
+        assertThat(t.text()).isEqualTo("On IB3167 I paid 12,50.");
+    }
+
+    @Test
+    void keptAndGlossaryTermsGoThroughThePlaceholdersToo() {
+        List<String> seen = new ArrayList<>();
+        Generator echo = (m, texts, options) -> texts.stream().map(t -> {
+            seen.add(t);
+            return List.of(text(t));
+        }).toList();
+        TranslationService service = new TranslationService(List.of(model), null, echo, 1000, 10);
+        Terms terms = Terms.of(List.of("Tarjeta Joven"), List.of(Map.entry("oficina", "front desk")));
+        Translation t = service.translate(new TranslationRequest(List.of("Pide la tarjeta joven en la Oficina 3."), "es", "en", "text",
+                0, null, null, terms)).get(0);
+        assertThat(seen).containsExactly("Pide la " + P0 + " en la " + P1 + " " + Placeholders.of(2) + ".");
+        assertThat(t.text()).isEqualTo("Pide la tarjeta joven en la front desk 3.");
+    }
+}
