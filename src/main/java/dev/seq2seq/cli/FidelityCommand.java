@@ -5,7 +5,6 @@ import dev.seq2seq.evaluation.Fidelity;
 import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.ModelRepository;
 import dev.seq2seq.inference.Seq2SeqModel;
-import dev.seq2seq.text.LanguageIdentifier;
 import dev.seq2seq.translate.TranslationRequest;
 import dev.seq2seq.translate.TranslationService;
 import dev.seq2seq.training.ParallelCorpus;
@@ -45,8 +44,8 @@ final class FidelityCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Seq2SeqModel> loaded = ModelRepository.load(models, System.err::println).byTask(BundleConfig.TRANSLATE);
-        service = new TranslationService(loaded, LanguageIdentifier.train(Map.of("en", List.of("a")), 1),
-                (model, texts, options) -> model.generate(texts, options), 100_000, 64);
+        // every request names its source, so no language identifier is needed; decoding straight through the model
+        service = new TranslationService(loaded, null, (model, texts, options) -> model.generate(texts, options), 100_000, 64);
         if (output != null) {
             Files.createDirectories(output);
         }
@@ -73,7 +72,10 @@ final class FidelityCommand implements Callable<Integer> {
             List<List<String>> spans = e.getValue().stream().map(r -> List.of(r[2].split(" \\| "))).toList();
             List<String> ours = available(direction) ? translate(direction, sources) : null;
             List<String> theirs = apertium && APERTIUM.containsKey(direction) ? apertium(direction, sources) : null;
-            for (var system : new LinkedHashMap<String, List<String>>() {{ put("this service", ours); put("apertium", theirs); }}.entrySet()) {
+            Map<String, List<String>> systems = new LinkedHashMap<>();
+            systems.put("this service", ours);
+            systems.put("apertium", theirs);
+            for (var system : systems.entrySet()) {
                 if (system.getValue() == null) continue;
                 int kept = 0, total = 0, verbatim = 0, invented = 0;
                 for (int i = 0; i < sources.size(); i++) {
@@ -119,6 +121,8 @@ final class FidelityCommand implements Callable<Integer> {
         forms.put("clean", s -> s);
         forms.put("lower case", s -> s.toLowerCase(Locale.ROOT));
         forms.put("capitals", s -> s.toUpperCase(Locale.ROOT));
+        // the "plain" form strips every punctuation mark; Augmenter.plain (training noise) keeps
+        // decimal points, '@', '/' and '-' so that the spans of its pairs stay whole: not the same on purpose
         forms.put("lower, no accents or punctuation", s -> Normalizer.normalize(s.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
                 .replaceAll("\\p{M}+", "").replaceAll("[\\p{P}]", "").replaceAll("\\s+", " ").strip());
         System.out.println("text as typed, " + typedDev + " (first " + maxPairs + " pairs), case-insensitive BLEU");

@@ -18,9 +18,12 @@ public final class Seq2SeqModel {
     public record Generation(String text, int[] tokens, double logProb, double score, int scoredTokens) {}
 
     private final ModelBundle bundle;
+    private final boolean carriesPlaceholders;
 
     public Seq2SeqModel(ModelBundle bundle) {
         this.bundle = bundle;
+        this.carriesPlaceholders = Placeholders.supportedBy(bundle.sourceTokenizer().vocabulary())
+                && Placeholders.supportedBy(bundle.targetTokenizer().vocabulary());
     }
 
     public ModelBundle bundle() {
@@ -38,8 +41,7 @@ public final class Seq2SeqModel {
 
     /** True when both vocabularies have the {@link Placeholders}: protected spans can go through the model as placeholders. */
     public boolean carriesPlaceholders() {
-        return Placeholders.supportedBy(bundle.sourceTokenizer().vocabulary())
-                && Placeholders.supportedBy(bundle.targetTokenizer().vocabulary());
+        return carriesPlaceholders;
     }
 
     /** True when the source vocabulary holds the word, with its leading space, as a single piece: a word the model learnt. */

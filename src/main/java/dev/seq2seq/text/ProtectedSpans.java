@@ -3,7 +3,6 @@ package dev.seq2seq.text;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,6 +35,8 @@ public final class ProtectedSpans {
             "(?<SYMBOL>(?:[\\p{So}](?:[\\x{FE0F}\\x{200D}\\x{20E3}\\x{1F3FB}-\\x{1F3FF}]|\\p{So})*))"));
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\d+(?:st|nd|rd|th|º|ª|er|ème|te|ten)");
     private static final Pattern TRAILING = Pattern.compile("[.,;:!?]+$");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
+    private static final Pattern SPACE_BEFORE_END = Pattern.compile(" +([.,;:!?]+)$");
 
     private ProtectedSpans() {}
 
@@ -57,7 +58,23 @@ public final class ProtectedSpans {
             if (kind == Kind.CODE && ORDINAL.matcher(found).matches()) {
                 continue;   // 1st, 2º: words the model translates
             }
-            out.add(new Span(m.start(), end, found, kind));
+            int start = m.start();
+            if (found.chars().anyMatch(Character::isDigit)) {   // a price keeps its currency sign: $49.99, 45 €
+                if (start > 0 && Character.getType(text.charAt(start - 1)) == Character.CURRENCY_SYMBOL) {
+                    start--;
+                } else if (end < text.length() && Character.getType(text.charAt(end)) == Character.CURRENCY_SYMBOL) {
+                    end++;
+                } else if (end + 1 < text.length() && text.charAt(end) == ' '
+                        && Character.getType(text.charAt(end + 1)) == Character.CURRENCY_SYMBOL
+                        && (end + 2 == text.length() || !Character.isLetterOrDigit(text.charAt(end + 2)))) {
+                    end += 2;
+                }
+                found = text.substring(start, end);
+            }
+            if (!out.isEmpty() && out.get(out.size() - 1).end() > start) {
+                continue;   // a sign between two numbers went to the first
+            }
+            out.add(new Span(start, end, found, kind));
         }
         return out;
     }
@@ -196,7 +213,7 @@ public final class ProtectedSpans {
                     missing.append(' ').append(spans.get(k));
                 }
             }
-            String restored = out.toString().replaceAll(" {2,}", " ").replaceAll(" +([.,;:!?]+)$", "$1").strip();
+            String restored = SPACE_BEFORE_END.matcher(SPACES.matcher(out).replaceAll(" ")).replaceAll("$1").strip();
             if (missing.length() == 0) {
                 return restored;
             }
@@ -204,14 +221,5 @@ public final class ProtectedSpans {
             int cut = end.find() ? end.start() : restored.length();
             return (restored.substring(0, cut).strip() + missing).strip() + restored.substring(cut);
         }
-    }
-
-    /** A short description for logs and tests: {@code NUMBER:12, TIME:7:45}. */
-    public static String describe(List<Span> spans) {
-        List<String> parts = new ArrayList<>();
-        for (Span s : spans) {
-            parts.add(s.kind().name().toLowerCase(Locale.ROOT) + ":" + s.text());
-        }
-        return String.join(", ", parts);
     }
 }

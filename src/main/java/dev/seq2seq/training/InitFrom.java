@@ -105,12 +105,13 @@ public record InitFrom(Path bundle, int member) {
         }
     }
 
+    /** Equal shapes, or shapes that differ only by the appended placeholder pieces along a vocabulary axis. */
     private static boolean fitsInto(long[] from, long[] into) {
         if (from.length != into.length) {
             return false;
         }
         for (int d = 0; d < from.length; d++) {
-            if (from[d] > into[d]) {
+            if (from[d] != into[d] && into[d] - from[d] != Placeholders.COUNT) {
                 return false;
             }
         }

@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Translation with the loaded translation models: validates the request, detects the source
@@ -29,6 +31,7 @@ import java.util.TreeSet;
 public final class TranslationService {
     private static final double DEFAULT_LENGTH_PENALTY = 0.6;
     private static final int DEFAULT_BEAM = 5;
+    private static final Pattern FIRST_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
 
     private final Map<String, Seq2SeqModel> byPair = new LinkedHashMap<>();   // "es->en" -> model
     private final Map<String, Set<String>> pairs;                             // source -> targets, sorted, read-only
@@ -179,17 +182,7 @@ public final class TranslationService {
                 String input = shouted ? Lines.lower(content, c.sourceLanguage()) : content;
                 boolean uncased = input.codePoints().noneMatch(Character::isUpperCase);
                 for (String sentence : model.segments(input)) {
-                    if (uncased) {   // typed without capitals: start the sentence as the model's training data did
-                        String capitalized = Lines.capitalizeFirst(sentence, c.sourceLanguage());
-                        String firstWord = capitalized.split("[^\\p{L}\\p{M}]+(?=\\p{L})|(?<=\\p{L})[^\\p{L}\\p{M}]", 3)[0];
-                        if (model.knowsWord(firstWord.replaceAll("^[^\\p{L}]+", ""))) {
-                            sentence = capitalized;
-                        }
-                    }
-                    ProtectedSpans.Masked masked = protect ? ProtectedSpans.mask(sentence,
-                            ProtectedSpans.merge(request.terms().find(sentence), ProtectedSpans.find(sentence, model::knowsWord)))
-                            : new ProtectedSpans.Masked(sentence, List.of());
-                    segments.add(new Segment(t, l, masked, shouted));
+                    segments.add(new Segment(t, l, prepare(model, sentence, uncased, protect, request.terms()), shouted));
                 }
             }
         }
@@ -231,6 +224,26 @@ public final class TranslationService {
                     tokens == 0 ? 0 : logProb / tokens, null));
         }
         return out;
+    }
+
+    /**
+     * A sentence as the model gets it: typed without capitals, it starts with one where the model
+     * knows its first word so written (as its training sentences did); where the model carries
+     * placeholders, the request's terms and the protected spans are swapped for them.
+     */
+    private static ProtectedSpans.Masked prepare(Seq2SeqModel model, String sentence, boolean uncased, boolean protect, Terms terms) {
+        String s = sentence;
+        if (uncased) {
+            String capitalized = Lines.capitalizeFirst(sentence, model.bundle().config().sourceLanguage());
+            Matcher first = FIRST_WORD.matcher(capitalized);
+            if (first.find() && model.knowsWord(first.group())) {
+                s = capitalized;
+            }
+        }
+        if (!protect) {
+            return new ProtectedSpans.Masked(s, List.of());
+        }
+        return ProtectedSpans.mask(s, ProtectedSpans.merge(terms.find(s), ProtectedSpans.find(s, model::knowsWord)));
     }
 
     /**

@@ -85,4 +85,10 @@ class ProtectedSpansTest {
         assertThat(ProtectedSpans.find("Hola María José, ¿vienes?", known::contains).stream().map(ProtectedSpans.Span::text))
                 .containsExactly("José");
     }
+
+    @Test
+    void aPriceKeepsItsCurrencySign() {
+        assertThat(spans("The ticket costs $49.99, the hotel 120 € and the taxi 15€ or 3,50 £.")).containsExactly("$49.99", "120 €", "15€", "3,50 £");
+        assertThat(spans("Cuesta 45 euros y 3 €uros")).containsExactly("45", "3");   // a sign that starts a word is not the price's
+    }
 }
