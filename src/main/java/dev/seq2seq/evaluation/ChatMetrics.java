@@ -1,11 +1,11 @@
 package dev.seq2seq.evaluation;
 
 import dev.seq2seq.text.TextNormalizer;
+import dev.seq2seq.text.TrigramIndex;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,56 +42,12 @@ public final class ChatMetrics {
      * it (cosine of character 3-gram counts, lower-cased, with word-edge spaces).
      */
     public static List<String> retrieve(List<String> prompts, List<String> trainQuestions, List<String> trainAnswers) {
-        List<Map<String, Integer>> vectors = new ArrayList<>(trainQuestions.size());
-        double[] norms = new double[trainQuestions.size()];
-        Map<String, List<Integer>> index = new HashMap<>();   // trigram -> questions holding it
-        for (int i = 0; i < trainQuestions.size(); i++) {
-            Map<String, Integer> v = trigrams(trainQuestions.get(i));
-            vectors.add(v);
-            norms[i] = norm(v);
-            for (String g : v.keySet()) {
-                index.computeIfAbsent(g, k -> new ArrayList<>()).add(i);
-            }
-        }
+        TrigramIndex index = new TrigramIndex(trainQuestions);
         List<String> out = new ArrayList<>(prompts.size());
         for (String prompt : prompts) {
-            Map<String, Integer> p = trigrams(prompt);
-            Map<Integer, Double> dots = new HashMap<>();
-            p.forEach((g, c) -> {
-                for (int i : index.getOrDefault(g, List.of())) {
-                    dots.merge(i, (double) c * vectors.get(i).get(g), Double::sum);
-                }
-            });
-            int best = 0;
-            double bestScore = -1;
-            double pn = norm(p);
-            for (var e : dots.entrySet()) {
-                double score = e.getValue() / (pn * norms[e.getKey()] + 1e-12);
-                if (score > bestScore || score == bestScore && e.getKey() < best) {
-                    bestScore = score;
-                    best = e.getKey();
-                }
-            }
-            out.add(trainAnswers.get(best));
+            List<Integer> best = index.nearest(prompt, 1);
+            out.add(trainAnswers.get(best.isEmpty() ? 0 : best.get(0)));
         }
         return out;
-    }
-
-    private static Map<String, Integer> trigrams(String text) {
-        String s = " " + TextNormalizer.normalize(text).toLowerCase(Locale.ROOT) + " ";
-        int[] cps = s.codePoints().toArray();
-        Map<String, Integer> v = new HashMap<>();
-        for (int i = 0; i + 3 <= cps.length; i++) {
-            v.merge(new String(cps, i, 3), 1, Integer::sum);
-        }
-        return v;
-    }
-
-    private static double norm(Map<String, Integer> v) {
-        double s = 0;
-        for (int c : v.values()) {
-            s += (double) c * c;
-        }
-        return Math.sqrt(s);
     }
 }

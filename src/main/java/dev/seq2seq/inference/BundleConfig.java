@@ -82,13 +82,23 @@ public record BundleConfig(
     public record Decoding(String strategy, int beamSize, double lengthPenalty, double temperature, int topK,
                            double topP, int noRepeatNgram, double maxLengthRatio,
                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer samples,
-                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxTokens) {
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Integer maxTokens,
+                           @JsonInclude(JsonInclude.Include.NON_NULL) Rerank rerank) {
 
         /** The candidates drawn per source: {@code samples}, or 1 when the card leaves it out. */
         public int samplesOrOne() {
             return samples == null ? 1 : samples;
         }
     }
+
+    /**
+     * Chat replies chosen by the model among candidates ({@link Rerank}): the sampled replies and
+     * the replies that {@code memory} (a TSV of message TAB reply in the bundle) gives to the
+     * {@code neighbours} messages most like the user's; each is scored by its log-probability
+     * given the message minus {@code antiLanguageModel} times its log-probability given an empty
+     * message, per token (maximum mutual information, Li et al. 2016).
+     */
+    public record Rerank(String memory, int neighbours, double antiLanguageModel) {}
 
     /** Training data and its terms. */
     public record Data(String name, String licence, String attribution, String trainFile, String devFile,

@@ -35,9 +35,15 @@ public final class ModelBundle {
     private final Tokenizer sourceTokenizer;
     private final Tokenizer targetTokenizer;
     private final List<EncoderDecoder> networks;
+    private final ReplyMemory replyMemory;
 
     public ModelBundle(Path directory, BundleConfig config, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
                        List<EncoderDecoder> networks) {
+        this(directory, config, sourceTokenizer, targetTokenizer, networks, null);
+    }
+
+    public ModelBundle(Path directory, BundleConfig config, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
+                       List<EncoderDecoder> networks, ReplyMemory replyMemory) {
         if (networks.isEmpty()) {
             throw new IllegalArgumentException("a bundle needs a network");
         }
@@ -46,6 +52,7 @@ public final class ModelBundle {
         this.sourceTokenizer = sourceTokenizer;
         this.targetTokenizer = targetTokenizer;
         this.networks = List.copyOf(networks);
+        this.replyMemory = replyMemory;
     }
 
     public Path directory() { return directory; }
@@ -55,6 +62,9 @@ public final class ModelBundle {
 
     /** The bundle's own network (the first of an ensemble). */
     public EncoderDecoder network() { return networks.get(0); }
+
+    /** The reply memory of a chat bundle whose replies are reranked ({@code decoding.rerank}), or null. */
+    public ReplyMemory replyMemory() { return replyMemory; }
 
     /** Every network: one, or the members of an ensemble, the bundle's own first. */
     public List<EncoderDecoder> networks() { return networks; }
@@ -139,6 +149,22 @@ public final class ModelBundle {
             throw new ModelBundleException(file, "decoding.maxTokens must be between 1 and " + DecodingOptions.MAX_LENGTH
                     + ", not " + c.decoding().maxTokens());
         }
+        BundleConfig.Rerank rerank = c.decoding() == null ? null : c.decoding().rerank();
+        if (rerank != null) {
+            if (!BundleConfig.CHAT.equals(c.task()) || !"sampling".equals(c.decoding().strategy())) {
+                throw new ModelBundleException(file, "decoding.rerank is for chat bundles that sample");
+            }
+            if (rerank.memory() == null || rerank.memory().isBlank() || Path.of(rerank.memory()).isAbsolute()
+                    || rerank.memory().contains("..")) {
+                throw new ModelBundleException(file, "decoding.rerank.memory must name a file in the bundle");
+            }
+            if (rerank.neighbours() < 1 || rerank.neighbours() > 64) {
+                throw new ModelBundleException(file, "decoding.rerank.neighbours must be between 1 and 64, not " + rerank.neighbours());
+            }
+            if (!(rerank.antiLanguageModel() >= 0 && rerank.antiLanguageModel() < 1)) {
+                throw new ModelBundleException(file, "decoding.rerank.antiLanguageModel must be in [0, 1), not " + rerank.antiLanguageModel());
+            }
+        }
         try {
             DecodingOptions.of(c.decoding());   // the default decoding must be one a request could ask for
         } catch (InvalidInputException e) {
@@ -155,7 +181,9 @@ public final class ModelBundle {
         for (BundleConfig.Member member : config.members()) {
             networks.add(loadNetwork(directory.resolve(member.weights()), member.architecture()));
         }
-        return new ModelBundle(directory, config, source, target, networks);
+        BundleConfig.Rerank rerank = config.decoding() == null ? null : config.decoding().rerank();
+        ReplyMemory memory = rerank == null ? null : ReplyMemory.read(directory.resolve(rerank.memory()));
+        return new ModelBundle(directory, config, source, target, networks, memory);
     }
 
     private static EncoderDecoder loadNetwork(Path weights, Architecture architecture) {

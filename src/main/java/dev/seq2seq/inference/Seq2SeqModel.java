@@ -103,13 +103,16 @@ public final class Seq2SeqModel {
         var target = bundle.targetTokenizer();
         DecoderStep step = bundle.start(sources);
         List<List<Hypothesis>> found = options.searchStrategy().search(step, options, limits);
+        BundleConfig.Rerank rerank = defaults == null ? null : defaults.rerank();
         List<List<Generation>> out = new ArrayList<>(found.size());
-        for (List<Hypothesis> hyps : found) {
-            List<Generation> generations = new ArrayList<>(hyps.size());
-            for (Hypothesis h : hyps) {
+        for (int i = 0; i < found.size(); i++) {
+            List<Generation> generations = new ArrayList<>(found.get(i).size());
+            for (Hypothesis h : found.get(i)) {
                 generations.add(new Generation(target.decode(h.tokens()), h.tokens(), h.logProb(), h.score(), h.scoredTokens()));
             }
-            if (options.samples() > 1) {   // several samples of one source: keep their consensus
+            if (rerank != null && options.strategy() == DecodingOptions.Strategy.SAMPLING) {   // the model chooses among candidates
+                generations = Rerank.rank(bundle, sources[i], texts.get(i), generations, rerank).subList(0, options.nBest());
+            } else if (options.samples() > 1) {   // several samples of one source: keep their consensus
                 generations = Consensus.rank(generations, Generation::text).subList(0, options.nBest());
             }
             out.add(generations);

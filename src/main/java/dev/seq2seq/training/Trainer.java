@@ -381,8 +381,8 @@ public final class Trainer {
         boolean chat = BundleConfig.CHAT.equals(o.task());
         var decoding = chat
                 ? new BundleConfig.Decoding("sampling", 1, 0, o.sampling().temperature(), 40, o.sampling().topP(), 3, 1.5, o.sampling().samples(),
-                        o.maxTokens())   // replies as long as the longest trained on, whatever the message's length
-                : new BundleConfig.Decoding("beam", 5, 0.6, 1, 0, 1, 0, 2.0, null, null);
+                        o.maxTokens(), null)   // replies as long as the longest trained on, whatever the message's length
+                : new BundleConfig.Decoding("beam", 5, 0.6, 1, 0, 1, 0, 2.0, null, null, null);
         var data = new BundleConfig.Data(o.dataName(), o.dataLicence(), o.dataAttribution(),
                 o.trainFile().getFileName().toString(), o.devFile().getFileName().toString(),
                 o.sourceColumn(), o.targetColumn(), trainPairs);

@@ -27,7 +27,7 @@ class OutputLengthCapTest {
         ModelBundle.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
                 c.architecture(), c.specialTokens(), c.tokenizer(), c.weights(), c.ensemble(), c.maxSourceTokens(),
                 c.usesConversationHistory(), new BundleConfig.Decoding(d.strategy(), d.beamSize(), d.lengthPenalty(), d.temperature(),
-                d.topK(), d.topP(), d.noRepeatNgram(), d.maxLengthRatio(), d.samples(), maxTokens), c.data(), c.training(), c.scores()));
+                d.topK(), d.topP(), d.noRepeatNgram(), d.maxLengthRatio(), d.samples(), maxTokens, d.rerank()), c.data(), c.training(), c.scores()));
     }
 
     @Test

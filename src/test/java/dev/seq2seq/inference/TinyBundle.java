@@ -25,7 +25,7 @@ final class TinyBundle {
         graph.init();
         BundleConfig config = new BundleConfig(BundleConfig.FORMAT, "tiny", BundleConfig.TRANSLATE, "es", "en", arch,
                 ModelBundle.specialTokens(), new BundleConfig.TokenizerFiles("bpe", "source", "target"),
-                ModelBundle.WEIGHTS, null, 64, false, new BundleConfig.Decoding("beam", 3, 0.6, 1, 0, 1, 0, 2.0, null, null),
+                ModelBundle.WEIGHTS, null, 64, false, new BundleConfig.Decoding("beam", 3, 0.6, 1, 0, 1, 0, 2.0, null, null, null),
                 new BundleConfig.Data("tiny", "CC0", "test", "train.tsv", "dev.tsv", 1, 2, SOURCES.size()),
                 new BundleConfig.Training(Map.of(), 0, 0, 0, 0, null), Map.of());
         ModelBundle.save(dir, config, graph, source, target);

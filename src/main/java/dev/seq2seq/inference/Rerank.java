@@ -1,0 +1,63 @@
+package dev.seq2seq.inference;
+
+import dev.seq2seq.inference.Seq2SeqModel.Generation;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The model chooses a chat reply: the candidates are its own samples (those that ended) and the
+ * replies of the most similar messages in the bundle's {@link ReplyMemory}; each is scored, per
+ * token, by {@code log p(reply | message) - lambda * log p(reply | empty message)}, both computed by
+ * the same encoder-decoder with teacher forcing ({@link ForcedScoring}). The second term is
+ * maximum mutual information's anti-language model (Li et al. 2016, "A Diversity-Promoting
+ * Objective Function for Neural Conversation Models"): a reply that fits any message, and so says
+ * nothing about this one, loses some of its advantage.
+ */
+final class Rerank {
+    private Rerank() {
+    }
+
+    /** Every candidate with its score, best first; {@code samples} are the search's hypotheses for this message. */
+    static List<Generation> rank(ModelBundle bundle, int[] sourceIds, String message, List<Generation> samples,
+                                 BundleConfig.Rerank settings) {
+        var target = bundle.targetTokenizer();
+        Map<String, int[]> candidates = new LinkedHashMap<>();   // text -> tokens, first occurrence kept
+        for (Generation g : samples) {
+            if (g.scoredTokens() > g.tokens().length && !g.text().isBlank()) {   // ended: not cut at the length limit
+                candidates.putIfAbsent(g.text(), g.tokens());
+            }
+        }
+        for (String reply : bundle.replyMemory().candidates(message, settings.neighbours())) {
+            candidates.putIfAbsent(reply, target.encode(reply));
+        }
+        if (candidates.isEmpty()) {
+            return samples;   // nothing ended and nothing remembered: the search's own order
+        }
+        List<String> texts = new ArrayList<>(candidates.keySet());
+        List<int[]> tokens = new ArrayList<>(candidates.values());
+        boolean antiLm = settings.antiLanguageModel() > 0;
+        int n = texts.size();
+        int[] rows = new int[antiLm ? 2 * n : n];   // rows 0..n-1 read the message; n..2n-1 an empty message
+        List<int[]> targets = new ArrayList<>(rows.length);
+        targets.addAll(tokens);
+        if (antiLm) {
+            for (int i = 0; i < n; i++) {
+                rows[n + i] = 1;
+            }
+            targets.addAll(tokens);
+        }
+        int[][] sources = antiLm ? new int[][] {sourceIds, {target.vocabulary().eos()}} : new int[][] {sourceIds};
+        double[] logProbs = ForcedScoring.logProbs(bundle.start(sources), rows, targets);
+        List<Generation> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            int scored = tokens.get(i).length + 1;
+            double mutual = logProbs[i] - (antiLm ? settings.antiLanguageModel() * logProbs[n + i] : 0);
+            out.add(new Generation(texts.get(i), tokens.get(i), logProbs[i], mutual / scored, scored));
+        }
+        out.sort(Comparator.comparingDouble(Generation::score).reversed());   // stable: samples first on ties
+        return out;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.seq2seq.inference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.seq2seq.inference.Seq2SeqModel.Generation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RerankTest {
+
+    /** The tiny bundle turned into a chat bundle whose replies are reranked with this memory. */
+    private static Seq2SeqModel chatBundle(Path dir, double antiLm, String memory) throws Exception {
+        Path bundle = TinyBundle.write(dir.resolve("tiny"));
+        Files.writeString(bundle.resolve("memory.tsv"), memory);
+        BundleConfig c = ModelBundle.readConfig(bundle);
+        BundleConfig.Decoding sampling = new BundleConfig.Decoding("sampling", 1, 0, 1.0, 0, 1.0, 0, 2.0, 4, 12,
+                new BundleConfig.Rerank("memory.tsv", 2, antiLm));
+        ModelBundle.writeConfig(bundle, new BundleConfig(c.format(), c.name(), BundleConfig.CHAT, "en", "en", c.architecture(),
+                c.specialTokens(), c.tokenizer(), c.weights(), null, c.maxSourceTokens(), false, sampling, c.data(), c.training(), c.scores()));
+        return new Seq2SeqModel(ModelBundle.load(bundle));
+    }
+
+    @Test
+    void forcedScoringGivesTheSearchsOwnLogProbability(@TempDir Path dir) throws Exception {
+        Seq2SeqModel model = new Seq2SeqModel(ModelBundle.load(TinyBundle.write(dir.resolve("tiny"))));
+        List<String> sources = List.of("el gato come pescado", "hola");
+        var found = model.generate(sources, DecodingOptions.beam(3, 3, 0, 20));
+        int[][] ids = {model.sourceIds(sources.get(0)), model.sourceIds(sources.get(1))};
+        for (int s = 0; s < 2; s++) {
+            for (Generation g : found.get(s)) {
+                if (g.scoredTokens() == g.tokens().length + 1) {   // ended: the end token is in its log-probability too
+                    double[] forced = ForcedScoring.logProbs(model.bundle().start(ids), new int[] {s}, List.of(g.tokens()));
+                    assertThat(forced[0]).isCloseTo(g.logProb(), within(1e-4));
+                }
+            }
+        }
+    }
+
+    @Test
+    void rowsOfOneBatchScoreAsTheyWouldAlone(@TempDir Path dir) throws Exception {
+        Seq2SeqModel model = new Seq2SeqModel(ModelBundle.load(TinyBundle.write(dir.resolve("tiny"))));
+        int[][] ids = {model.sourceIds("la casa es grande"), model.sourceIds("hola")};
+        var tokenizer = model.bundle().targetTokenizer();
+        List<int[]> targets = List.of(tokenizer.encode("the house is big"), tokenizer.encode("hello"), tokenizer.encode("the cat"));
+        double[] together = ForcedScoring.logProbs(model.bundle().start(ids), new int[] {0, 1, 1}, targets);
+        for (int r = 0; r < 3; r++) {
+            double alone = ForcedScoring.logProbs(model.bundle().start(ids), new int[] {r == 0 ? 0 : 1}, List.of(targets.get(r)))[0];
+            assertThat(together[r]).isCloseTo(alone, within(1e-4));
+            assertThat(together[r]).isNegative();
+        }
+    }
+
+    @Test
+    void theReplyIsTheCandidateWithTheBestMutualInformationScore(@TempDir Path dir) throws Exception {
+        double lambda = 0.5;
+        Seq2SeqModel model = chatBundle(dir, lambda, "hello there\tgood morning everyone\nhello\thello\nthe cat\tthe cat eats fish\n");
+        String message = "hello";
+        var samples = model.generate(List.of(message), DecodingOptions.sampling(1.0, 0, 1.0, 7L, 0, 12).withSamples(4)).get(0);
+        assertThat(samples).hasSize(1);
+        List<Generation> ranked = Rerank.rank(model.bundle(), model.sourceIds(message), message,
+                List.of(), model.bundle().config().decoding().rerank());
+        // no samples: the two nearest memory messages' replies only, both scored by the formula
+        assertThat(ranked).extracting(Generation::text).containsExactlyInAnyOrder("hello", "good morning everyone");
+        var tokenizer = model.bundle().targetTokenizer();
+        int[][] sources = {model.sourceIds(message), {tokenizer.vocabulary().eos()}};
+        for (Generation g : ranked) {
+            double[] lp = ForcedScoring.logProbs(model.bundle().start(sources), new int[] {0, 1}, List.of(g.tokens(), g.tokens()));
+            assertThat(g.score()).isCloseTo((lp[0] - lambda * lp[1]) / (g.tokens().length + 1), within(1e-6));
+        }
+        assertThat(ranked.get(0).score()).isGreaterThanOrEqualTo(ranked.get(1).score());
+        // through generate: the reply is the best of the samples and the remembered replies
+        Generation served = samples.get(0);
+        assertThat(served.score()).isGreaterThanOrEqualTo(ranked.get(0).score() - 1e-9);
+    }
+
+    @Test
+    void aRerankedBundleNeedsItsMemoryFile(@TempDir Path dir) throws Exception {
+        Seq2SeqModel model = chatBundle(dir, 0.3, "hi\thello\n");
+        Path bundle = model.bundle().directory();
+        Files.delete(bundle.resolve("memory.tsv"));
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("memory.tsv");
+        Files.writeString(bundle.resolve("memory.tsv"), "just a message\n");
+        assertThatThrownBy(() -> ModelBundle.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("line 1");
+    }
+}
