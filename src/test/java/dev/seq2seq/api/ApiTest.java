@@ -103,7 +103,7 @@ class ApiTest {
                 .andExpect(jsonPath("$[0].targets", contains("en")));
         mvc.perform(get("/models"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(2)))
+                .andExpect(jsonPath("$", hasSize(3)))
                 .andExpect(jsonPath("$[?(@.name == 'es-en')].task", contains("translate")))
                 .andExpect(jsonPath("$[?(@.name == 'en-chat')].data.licence", contains("CC0")))
                 .andExpect(jsonPath("$[0].parameters", notNullValue()));
@@ -144,6 +144,21 @@ class ApiTest {
                 .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString(id)));
+    }
+
+    @Test
+    void chatWithoutALanguageAnswersKoreanWithTheKoreanModelAndEnglishWithTheEnglishOne() throws Exception {
+        mvc.perform(post("/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\": \"안녕하세요\", \"seed\": 3}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("ko"))
+                .andExpect(jsonPath("$.reply").value("안녕하세요, 반가워요."));
+        mvc.perform(post("/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\": \"고마워\", \"samples\": 1}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("ko"))
+                .andExpect(jsonPath("$.reply").value("천만에요."));
+        mvc.perform(post("/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\": \"Good morning\", \"seed\": 3}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.language").value("en"));
     }
 
     @Test
