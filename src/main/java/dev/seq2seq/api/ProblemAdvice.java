@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -61,6 +62,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ProblemDetail invalidForm(InvalidParameterException e) {
         HttpStatus status = e.getErrorCode() == 413 ? HttpStatus.CONTENT_TOO_LARGE : HttpStatus.BAD_REQUEST;
         return ProblemDetail.forStatusAndDetail(status, "form body could not be read: " + e.getMessage());
+    }
+
+    /** A multipart body the container cannot parse (no boundary, cut short): the client's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail unreadableMultipart(MultipartException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "multipart body could not be read: "
+                + (e.getMostSpecificCause().getMessage() == null ? e.getMessage() : e.getMostSpecificCause().getMessage()));
     }
 
     /** A defect on our side: the client gets an id to quote, the log gets the stack trace. */

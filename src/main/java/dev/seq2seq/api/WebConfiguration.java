@@ -1,6 +1,10 @@
 package dev.seq2seq.api;
 
 import dev.seq2seq.ServiceProperties;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.startup.Tomcat;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +13,7 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Form bodies for the LibreTranslate endpoints and the request size limit. */
+/** Form bodies for the LibreTranslate endpoints, the request size limit, and problem+json for the container's own errors. */
 @Configuration
 public class WebConfiguration implements WebMvcConfigurer {
     private final JsonMapper json;
@@ -28,5 +32,17 @@ public class WebConfiguration implements WebMvcConfigurer {
         var registration = new FilterRegistrationBean<>(new RequestSizeFilter(properties.limits().maxRequestSize().toBytes()));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
+    }
+
+    /** Tomcat, with its HTML error report (for requests it refuses before Spring sees them) replaced by problem+json. */
+    @Bean
+    TomcatServletWebServerFactory tomcatServletWebServerFactory() {
+        return new TomcatServletWebServerFactory() {
+            @Override
+            protected TomcatWebServer getTomcatWebServer(Tomcat tomcat) {
+                ((StandardHost) tomcat.getHost()).setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                return super.getTomcatWebServer(tomcat);
+            }
+        };
     }
 }
