@@ -68,8 +68,20 @@ public record BundleConfig(
     /** Names of the special tokens in the vocabularies. */
     public record SpecialTokens(String pad, String unk, String bos, String eos) {}
 
-    /** Tokenizer type and the files, relative to the bundle directory, holding it. */
-    public record TokenizerFiles(String type, String sourcePrefix, String targetPrefix) {}
+    /**
+     * Tokenizer type and the files, relative to the bundle directory, holding it; {@code sourceSegmenter}
+     * "nori" (or absent: none) cuts each source into Korean morphemes before its pieces are found
+     * ({@link dev.seq2seq.text.KoreanMorphemes}), as the model was trained.
+     */
+    public record TokenizerFiles(String type, String sourcePrefix, String targetPrefix,
+                                 @JsonInclude(JsonInclude.Include.NON_NULL) String sourceSegmenter) {
+
+        public static final String NORI = "nori";
+
+        public TokenizerFiles(String type, String sourcePrefix, String targetPrefix) {
+            this(type, sourcePrefix, targetPrefix, null);
+        }
+    }
 
     /**
      * Default decoding of the bundle; {@code samples} (sampling only; absent means 1) is how

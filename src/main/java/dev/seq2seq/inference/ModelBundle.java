@@ -1,6 +1,7 @@
 package dev.seq2seq.inference;
 
 import dev.seq2seq.text.BpeTokenizer;
+import dev.seq2seq.text.MorphemeTokenizer;
 import dev.seq2seq.text.Tokenizer;
 import dev.seq2seq.text.Vocabulary;
 import java.io.IOException;
@@ -125,6 +126,9 @@ public final class ModelBundle {
         if (c.tokenizer() == null || !"bpe".equals(c.tokenizer().type())) {
             throw new ModelBundleException(file, "tokenizer.type must be 'bpe'");
         }
+        if (c.tokenizer().sourceSegmenter() != null && !BundleConfig.TokenizerFiles.NORI.equals(c.tokenizer().sourceSegmenter())) {
+            throw new ModelBundleException(file, "tokenizer.sourceSegmenter must be 'nori' or absent, not '" + c.tokenizer().sourceSegmenter() + "'");
+        }
         if (c.specialTokens() == null) {
             throw new ModelBundleException(file, "specialTokens is missing");
         }
@@ -176,6 +180,9 @@ public final class ModelBundle {
     public static ModelBundle load(Path directory) {
         BundleConfig config = readConfig(directory);
         Tokenizer source = loadTokenizer(directory, config.tokenizer().sourcePrefix(), config, config.architecture().sourceVocabularySize());
+        if (BundleConfig.TokenizerFiles.NORI.equals(config.tokenizer().sourceSegmenter())) {
+            source = new MorphemeTokenizer(source);
+        }
         Tokenizer target = loadTokenizer(directory, config.tokenizer().targetPrefix(), config, config.architecture().targetVocabularySize());
         List<EncoderDecoder> networks = new ArrayList<>();
         for (BundleConfig.Member member : config.members()) {
