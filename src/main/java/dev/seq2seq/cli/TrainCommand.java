@@ -62,6 +62,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-member", paramLabel = "N", defaultValue = "1",
             description = "with --init-from: which network of an ensemble bundle, 1-based (default: ${DEFAULT-VALUE}, the bundle's own)")
     int initMember;
+    @Option(names = "--source-segmenter", paramLabel = "nori",
+            description = "cut each source into Korean morphemes (Lucene Nori) before tokenizing, here and in the bundle")
+    String sourceSegmenter;
     @Spec CommandSpec spec;
 
     @Override
@@ -71,7 +74,7 @@ final class TrainCommand implements Callable<Integer> {
                 sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
                 embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
                 checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate, selectBy,
-                TrainingOptions.Sampling.DEFAULT.with(temperature, topP, samples), init);
+                TrainingOptions.Sampling.DEFAULT.with(temperature, topP, samples), init, sourceSegmenter);
         new Trainer(options, System.out).run();
         return 0;
     }

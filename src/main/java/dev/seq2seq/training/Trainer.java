@@ -11,6 +11,7 @@ import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.Seq2SeqGraph;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.text.BpeTokenizer;
+import dev.seq2seq.text.KoreanMorphemes;
 import dev.seq2seq.text.Placeholders;
 import dev.seq2seq.text.BpeTrainer;
 import java.io.IOException;
@@ -57,13 +58,22 @@ public final class Trainer {
         this.out = out;
     }
 
+    /** The corpus with its sources cut into morphemes when the run asks for it (as the bundle will read them). */
+    private ParallelCorpus.Result segmented(ParallelCorpus.Result corpus) {
+        if (o.sourceSegmenter() == null) {
+            return corpus;
+        }
+        return new ParallelCorpus.Result(corpus.pairs().stream()
+                .map(p -> new ParallelCorpus.Pair(KoreanMorphemes.segment(p.source()), p.target())).toList(), corpus.skipped());
+    }
+
     public TrainingState run() throws IOException {
         Path dir = o.output();
         Path checkpointDir = dir.resolve(CHECKPOINT_DIR);
         Files.createDirectories(checkpointDir);
 
-        var train = ParallelCorpus.read(o.trainFile(), o.sourceColumn(), o.targetColumn(), o.maxPairs());
-        var dev = ParallelCorpus.read(o.devFile(), o.sourceColumn(), o.targetColumn(), o.maxDevPairs());
+        var train = segmented(ParallelCorpus.read(o.trainFile(), o.sourceColumn(), o.targetColumn(), o.maxPairs()));
+        var dev = segmented(ParallelCorpus.read(o.devFile(), o.sourceColumn(), o.targetColumn(), o.maxDevPairs()));
         out.printf(Locale.ROOT, "train: %d pairs from %s (%d lines skipped); dev: %d pairs from %s%n",
                 train.pairs().size(), o.trainFile(), train.skipped(), dev.pairs().size(), o.devFile());
         if (train.pairs().isEmpty() || dev.pairs().isEmpty()) {
@@ -395,7 +405,7 @@ public final class Trainer {
         }
         return new BundleConfig(BundleConfig.FORMAT, o.output().getFileName().toString(), o.task(),
                 o.sourceLanguage(), o.targetLanguage(), arch, ModelBundle.specialTokens(),
-                new BundleConfig.TokenizerFiles("bpe", ModelBundle.SOURCE_PREFIX, ModelBundle.TARGET_PREFIX),
+                new BundleConfig.TokenizerFiles("bpe", ModelBundle.SOURCE_PREFIX, ModelBundle.TARGET_PREFIX, o.sourceSegmenter()),
                 ModelBundle.WEIGHTS, null, o.maxTokens(), o.usesConversationHistory(), decoding, data,
                 training(hyperparameters(), state, command), scores);
     }

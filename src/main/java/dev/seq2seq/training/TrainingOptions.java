@@ -10,6 +10,8 @@ import java.util.Map;
  * Everything the {@code train} command takes. Defaults suit a few hundred thousand short
  * sentence pairs on a small CPU. {@code initFrom} (null: none) starts the run from a bundle's
  * network; the shape options must then be that network's (the command fills them in).
+ * {@code sourceSegmenter} "nori" (null: none) cuts every source into Korean morphemes before it is
+ * tokenized, in training and in the bundle it writes.
  */
 public record TrainingOptions(
         Path trainFile, Path devFile, int sourceColumn, int targetColumn, Path output,
@@ -20,7 +22,7 @@ public record TrainingOptions(
         double learningRate, double learningRateDecay, int batchSize, int patience, long seed,
         int checkpointMinutes, String dataName, String dataLicence, String dataAttribution,
         boolean usesConversationHistory, double stopAtBleu, double resumeLearningRate, Selection selectBy,
-        Sampling sampling, InitFrom initFrom) {
+        Sampling sampling, InitFrom initFrom, String sourceSegmenter) {
 
     public TrainingOptions {
         if (epochs < 1) throw new IllegalArgumentException("--epochs must be at least 1");
@@ -33,6 +35,9 @@ public record TrainingOptions(
         if (sampling == null) throw new IllegalArgumentException("sampling settings are required (Sampling.DEFAULT)");
         if (!BundleConfig.CHAT.equals(task) && !sampling.equals(Sampling.DEFAULT)) {
             throw new IllegalArgumentException("--temperature, --top-p and --samples set how chat bundles sample; translation bundles decode with beam search");
+        }
+        if (sourceSegmenter != null && !BundleConfig.TokenizerFiles.NORI.equals(sourceSegmenter)) {
+            throw new IllegalArgumentException("--source-segmenter must be nori (or left out), not " + sourceSegmenter);
         }
         if (resumeLearningRate < 0) throw new IllegalArgumentException("--resume-learning-rate must be positive (or 0: the checkpoint's)");
         if (initFrom != null && output != null

@@ -35,7 +35,7 @@ class TrainerInitFromTest {
         return new TrainingOptions(train, dev, 1, 2, out, task, "en", "de", 1, 0, 0, 20,
                 a.sourceVocabularySize(), a.targetVocabularySize(), a.cell(), a.embeddingSize(), a.hiddenSize(),
                 a.decoderSize(), a.attentionSize(), dropout, learningRate, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test",
-                false, 0, 0, TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT, init);
+                false, 0, 0, TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT, init, null);
     }
 
     private static INDArray weights(Path bundle, String file) throws Exception {

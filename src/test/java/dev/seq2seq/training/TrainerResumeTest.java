@@ -34,7 +34,7 @@ class TrainerResumeTest {
                                 TrainingOptions.Sampling sampling) {
         return new TrainingOptions(train, dev, 1, 2, out, task, "en", "de", epochs, 0, 0, maxTokens,
                 270, 270, "rnn", 8, hidden, 8, 8, 0.1, 0.01, 0.5, batchSize, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                resumeLearningRate, selectBy, sampling, null);
+                resumeLearningRate, selectBy, sampling, null, null);
     }
 
     @Test

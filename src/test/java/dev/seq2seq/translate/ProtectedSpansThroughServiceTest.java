@@ -36,7 +36,7 @@ class ProtectedSpansThroughServiceTest {
         Path out = dir.resolve("bundle");
         new Trainer(new TrainingOptions(pairs, pairs, 1, 2, out, "translate", "es", "en", 1, 0, 0, 80, 280, 280, "rnn",
                 8, 8, 8, 8, 0.0, 0.01, 0.5, 32, 5, 3, 10, "synthetic", "CC0", "test", false, 0, 0,
-                TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT, null), new PrintStream(new ByteArrayOutputStream())).run();
+                TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT, null, null), new PrintStream(new ByteArrayOutputStream())).run();
         model = new Seq2SeqModel(ModelBundle.load(out));
     }
 
