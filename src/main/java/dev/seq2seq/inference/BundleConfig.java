@@ -106,11 +106,17 @@ public record BundleConfig(
     /**
      * Chat replies chosen by the model among candidates ({@link Rerank}): the sampled replies and
      * the replies that {@code memory} (a TSV of message TAB reply in the bundle) gives to the
-     * {@code neighbours} messages most like the user's; each is scored by its log-probability
-     * given the message minus {@code antiLanguageModel} times its log-probability given an empty
-     * message, per token (maximum mutual information, Li et al. 2016).
+     * {@code neighbours} messages most like the user's ({@code memoryOnly}: those alone, the samples
+     * left out); each is scored by its log-probability given the message minus
+     * {@code antiLanguageModel} times its log-probability given an empty message, per token
+     * (maximum mutual information, Li et al. 2016).
      */
-    public record Rerank(String memory, int neighbours, double antiLanguageModel) {}
+    public record Rerank(String memory, int neighbours, double antiLanguageModel, boolean memoryOnly) {
+
+        public Rerank(String memory, int neighbours, double antiLanguageModel) {
+            this(memory, neighbours, antiLanguageModel, false);
+        }
+    }
 
     /** Training data and its terms. */
     public record Data(String name, String licence, String attribution, String trainFile, String devFile,
