@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Chat under load: the Korean chat model on songys-ko dev questions (one message per request, a new
 # conversation each time) at 1, 4 and 16 concurrent clients, first with the bundle's default
-# decoding (ko-chat: consensus of 64 samples), then with "samples": 1 (a single sample).
+# decoding (ko-chat: the model chooses among its reply memory), then with "samples": 1.
 #   bench/chat.sh [DATASETS_DIR] [SECONDS_PER_LEVEL]
 set -euo pipefail
 cd "$(dirname "$0")/.."

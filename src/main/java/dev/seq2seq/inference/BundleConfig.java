@@ -111,10 +111,16 @@ public record BundleConfig(
      * {@code antiLanguageModel} times its log-probability given an empty message, per token
      * (maximum mutual information, Li et al. 2016).
      */
-    public record Rerank(String memory, int neighbours, double antiLanguageModel, boolean memoryOnly) {
+    public record Rerank(String memory, int neighbours, double antiLanguageModel,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean memoryOnly) {
 
         public Rerank(String memory, int neighbours, double antiLanguageModel) {
-            this(memory, neighbours, antiLanguageModel, false);
+            this(memory, neighbours, antiLanguageModel, null);
+        }
+
+        /** True when only the memory's replies are candidates ({@code memoryOnly}; absent: false). */
+        public boolean onlyMemory() {
+            return Boolean.TRUE.equals(memoryOnly);
         }
     }
 

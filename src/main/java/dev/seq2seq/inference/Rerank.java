@@ -25,7 +25,7 @@ final class Rerank {
                                  BundleConfig.Rerank settings) {
         var target = bundle.targetTokenizer();
         Map<String, int[]> candidates = new LinkedHashMap<>();   // text -> tokens, first occurrence kept
-        for (Generation g : settings.memoryOnly() ? List.<Generation>of() : samples) {
+        for (Generation g : settings.onlyMemory() ? List.<Generation>of() : samples) {
             if (g.scoredTokens() > g.tokens().length && !g.text().isBlank()) {   // ended: not cut at the length limit
                 candidates.putIfAbsent(g.text(), g.tokens());
             }

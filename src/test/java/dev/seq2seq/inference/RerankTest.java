@@ -79,6 +79,35 @@ class RerankTest {
     }
 
     @Test
+    void memoryOnlyLeavesTheSamplesOut(@TempDir Path dir) throws Exception {
+        Seq2SeqModel model = chatBundle(dir, 0.0, "hello\tgood morning everyone\n");
+        BundleConfig.Rerank memoryOnly = new BundleConfig.Rerank("memory.tsv", 2, 0.0, true);
+        var sample = new Generation("the cat", model.bundle().targetTokenizer().encode("the cat"), -1, -1, 3);
+        List<Generation> ranked = Rerank.rank(model.bundle(), model.sourceIds("hello"), "hello", List.of(sample), memoryOnly);
+        assertThat(ranked).extracting(Generation::text).containsExactly("good morning everyone");
+    }
+
+    @Test
+    void aBundleCanReadItsSourcesAsKoreanMorphemes(@TempDir Path dir) throws Exception {
+        Path bundle = TinyBundle.write(dir.resolve("tiny"));
+        BundleConfig c = ModelBundle.readConfig(bundle);
+        BundleConfig.TokenizerFiles files = c.tokenizer();
+        for (String segmenter : new String[] {"nori", "mecab"}) {
+            ModelBundle.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
+                    c.architecture(), c.specialTokens(), new BundleConfig.TokenizerFiles(files.type(), files.sourcePrefix(),
+                    files.targetPrefix(), segmenter), c.weights(), null, c.maxSourceTokens(), false, c.decoding(), c.data(),
+                    c.training(), c.scores()));
+            if (segmenter.equals("nori")) {
+                var source = ModelBundle.load(bundle).sourceTokenizer();
+                assertThat(source.pieces("뭐 먹을까?")).isEqualTo(
+                        ModelBundle.loadTokenizer(bundle, files.sourcePrefix(), c, c.architecture().sourceVocabularySize()).pieces("뭐 먹 을까 ?"));
+            } else {
+                assertThatThrownBy(() -> ModelBundle.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("sourceSegmenter");
+            }
+        }
+    }
+
+    @Test
     void aRerankedBundleNeedsItsMemoryFile(@TempDir Path dir) throws Exception {
         Seq2SeqModel model = chatBundle(dir, 0.3, "hi\thello\n");
         Path bundle = model.bundle().directory();
