@@ -100,17 +100,32 @@ public final class Seq2SeqModel {
             long cap = fixedCap != null ? fixedCap : (long) Math.ceil(ratio * sources[i].length) + 10;
             limits[i] = (int) Math.min(options.maxLength(), cap);
         }
+        BundleConfig.Rerank rerank = defaults == null ? null : defaults.rerank();
+        boolean reranked = rerank != null && options.strategy() == DecodingOptions.Strategy.SAMPLING;
+        if (reranked && rerank.onlyMemory()) {   // the replies come from the memory alone: no search to run
+            List<List<Generation>> chosen = new ArrayList<>(texts.size());
+            for (int i = 0; i < texts.size(); i++) {
+                List<Generation> ranked = Rerank.rank(bundle, sources[i], texts.get(i), List.of(), rerank);
+                if (ranked.isEmpty()) {   // nothing in the memory resembles this text: the model writes the replies
+                    chosen = null;
+                    break;
+                }
+                chosen.add(ranked.subList(0, options.nBest()));
+            }
+            if (chosen != null) {
+                return chosen;
+            }
+        }
         var target = bundle.targetTokenizer();
         DecoderStep step = bundle.start(sources);
         List<List<Hypothesis>> found = options.searchStrategy().search(step, options, limits);
-        BundleConfig.Rerank rerank = defaults == null ? null : defaults.rerank();
         List<List<Generation>> out = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
             List<Generation> generations = new ArrayList<>(found.get(i).size());
             for (Hypothesis h : found.get(i)) {
                 generations.add(new Generation(target.decode(h.tokens()), h.tokens(), h.logProb(), h.score(), h.scoredTokens()));
             }
-            if (rerank != null && options.strategy() == DecodingOptions.Strategy.SAMPLING) {   // the model chooses among candidates
+            if (reranked) {   // the model chooses among candidates
                 generations = Rerank.rank(bundle, sources[i], texts.get(i), generations, rerank).subList(0, options.nBest());
             } else if (options.samples() > 1) {   // several samples of one source: keep their consensus
                 generations = Consensus.rank(generations, Generation::text).subList(0, options.nBest());

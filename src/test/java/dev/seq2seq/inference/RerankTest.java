@@ -88,6 +88,23 @@ class RerankTest {
     }
 
     @Test
+    void aMemoryOnlyBundleSamplesWhereItsMemoryHoldsNothingAlike(@TempDir Path dir) throws Exception {
+        Seq2SeqModel model = chatBundle(dir, 0.0, "hello\tgood morning everyone\n");
+        Path bundle = model.bundle().directory();
+        BundleConfig c = ModelBundle.readConfig(bundle);
+        BundleConfig.Decoding d = c.decoding();
+        ModelBundle.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
+                c.architecture(), c.specialTokens(), c.tokenizer(), c.weights(), null, c.maxSourceTokens(), false,
+                new BundleConfig.Decoding(d.strategy(), d.beamSize(), d.lengthPenalty(), d.temperature(), d.topK(), d.topP(),
+                        d.noRepeatNgram(), d.maxLengthRatio(), 1, d.maxTokens(), new BundleConfig.Rerank("memory.tsv", 2, 0.0, true)),
+                c.data(), c.training(), c.scores()));
+        Seq2SeqModel memoryOnly = new Seq2SeqModel(ModelBundle.load(bundle));
+        var replies = memoryOnly.generate(List.of("hello", "zzz"), memoryOnly.defaultOptions().sampledWith(null, null, null, 5L, null));
+        assertThat(replies.get(0)).extracting(Generation::text).containsExactly("good morning everyone");
+        assertThat(replies.get(1)).hasSize(1);   // "zzz" shares no trigram with the memory: a sampled reply
+    }
+
+    @Test
     void aBundleCanReadItsSourcesAsKoreanMorphemes(@TempDir Path dir) throws Exception {
         Path bundle = TinyBundle.write(dir.resolve("tiny"));
         BundleConfig c = ModelBundle.readConfig(bundle);
