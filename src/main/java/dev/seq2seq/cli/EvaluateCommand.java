@@ -4,14 +4,17 @@ import dev.seq2seq.evaluation.Bleu;
 import dev.seq2seq.evaluation.ChatMetrics;
 import dev.seq2seq.evaluation.ChrF;
 import dev.seq2seq.evaluation.Evaluation;
+import dev.seq2seq.evaluation.MemoryBaseline;
 import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.DecodingOptions;
 import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.training.ParallelCorpus;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -35,18 +38,20 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32") int batchSize;
     @Option(names = "--max-pairs", defaultValue = "0") int maxPairs;
     @Option(names = "--seed", description = "sampling seed, for bundles that sample (chat; default: 1)") Long seed;
-    @Option(names = "--retrieval-train", description = "chat: training pairs (same columns) for the retrieval baseline") Path retrievalTrain;
-    @Option(names = "--retrieval-output", description = "with --retrieval-train: write the baseline's replies here, one per line") Path retrievalOutput;
+    @Option(names = {"--memory", "--retrieval-train"}, paramLabel = "TRAIN.tsv",
+            description = "training pairs (same columns; repeatable) for the memory baseline, scored beside the model: the target of the most similar training source (translation: a translation memory's best fuzzy match; chat: a retrieval bot)")
+    List<Path> memory = new ArrayList<>();
+    @Option(names = {"--memory-output", "--retrieval-output"}, description = "with --memory: write the baseline's outputs here, one per line") Path memoryOutput;
 
     @Override
     public Integer call() throws Exception {
         if ((model == null) == (hypotheses == null)) {
             throw new IllegalArgumentException("give either --model (and --output) or --hypotheses");
         }
+        if (memoryOutput != null && memory.isEmpty()) {
+            throw new IllegalArgumentException("--memory-output needs --memory");
+        }
         if (hypotheses != null) {
-            if (retrievalTrain != null || retrievalOutput != null) {   // would be silently ignored
-                throw new IllegalArgumentException("--retrieval-train and --retrieval-output need --model (the baseline is scored on its sources)");
-            }
             var pairs = ParallelCorpus.read(test, sourceColumn, targetColumn, maxPairs).pairs();
             List<String> hyps = Files.readAllLines(hypotheses, StandardCharsets.UTF_8);
             if (hyps.size() != pairs.size()) {
@@ -56,13 +61,11 @@ final class EvaluateCommand implements Callable<Integer> {
             List<String> references = pairs.stream().map(ParallelCorpus.Pair::target).toList();
             System.out.printf(Locale.ROOT, "BLEU %.2f%n", Bleu.corpus(hyps, references).score());
             System.out.printf(Locale.ROOT, "chrF %.2f%n", ChrF.corpus(hyps, references));
+            printMemoryBaseline(pairs.stream().map(ParallelCorpus.Pair::source).toList(), references, false);
             return 0;
         }
         if (output == null) {
             throw new IllegalArgumentException("--output is required with --model");
-        }
-        if (retrievalOutput != null && retrievalTrain == null) {
-            throw new IllegalArgumentException("--retrieval-output needs --retrieval-train");
         }
         Seq2SeqModel seq2seq = new Seq2SeqModel(ModelBundle.load(model));
         var pairs = ParallelCorpus.read(test, sourceColumn, targetColumn, maxPairs).pairs();
@@ -82,18 +85,34 @@ final class EvaluateCommand implements Callable<Integer> {
             System.out.printf(Locale.ROOT, "distinct-2 %.3f%n", ChatMetrics.distinct2(report.hypotheses()));
             System.out.printf(Locale.ROOT, "most frequent reply share %.3f%n", ChatMetrics.topReplyShare(report.hypotheses()));
         }
-        if (retrievalTrain != null) {
-            var train = ParallelCorpus.read(retrievalTrain, sourceColumn, targetColumn, 0).pairs();
-            List<String> retrieved = ChatMetrics.retrieve(sources, train.stream().map(ParallelCorpus.Pair::source).toList(),
-                    train.stream().map(ParallelCorpus.Pair::target).toList());
-            if (retrievalOutput != null) {
-                Files.write(retrievalOutput, retrieved, StandardCharsets.UTF_8);
-            }
-            System.out.printf(Locale.ROOT, "retrieval baseline: BLEU %.2f chrF %.2f distinct-2 %.3f most frequent reply share %.3f%n",
-                    Bleu.corpus(retrieved, references).score(), ChrF.corpus(retrieved, references),
-                    ChatMetrics.distinct2(retrieved), ChatMetrics.topReplyShare(retrieved));
-        }
+        printMemoryBaseline(sources, references, BundleConfig.CHAT.equals(seq2seq.bundle().config().task()));
         return 0;
+    }
+
+    private void printMemoryBaseline(List<String> sources, List<String> references, boolean chat) throws IOException {
+        if (memory.isEmpty()) {
+            return;
+        }
+        List<String> trainSources = new ArrayList<>();
+        List<String> trainTargets = new ArrayList<>();
+        for (Path file : memory) {
+            for (ParallelCorpus.Pair pair : ParallelCorpus.read(file, sourceColumn, targetColumn, 0).pairs()) {
+                trainSources.add(pair.source());
+                trainTargets.add(pair.target());
+            }
+        }
+        List<String> answers = new MemoryBaseline(trainSources, trainTargets).answer(sources);
+        if (memoryOutput != null) {
+            Files.write(memoryOutput, answers, StandardCharsets.UTF_8);
+        }
+        if (chat) {
+            System.out.printf(Locale.ROOT, "retrieval baseline (%d pairs): BLEU %.2f chrF %.2f distinct-2 %.3f most frequent reply share %.3f%n",
+                    trainSources.size(), Bleu.corpus(answers, references).score(), ChrF.corpus(answers, references),
+                    ChatMetrics.distinct2(answers), ChatMetrics.topReplyShare(answers));
+        } else {
+            System.out.printf(Locale.ROOT, "translation-memory baseline (best fuzzy match over %d pairs): BLEU %.2f chrF %.2f%n",
+                    trainSources.size(), Bleu.corpus(answers, references).score(), ChrF.corpus(answers, references));
+        }
     }
 
     private DecodingOptions options(Seq2SeqModel seq2seq) {

@@ -1,15 +1,13 @@
 package dev.seq2seq.evaluation;
 
 import dev.seq2seq.text.TextNormalizer;
-import dev.seq2seq.text.TrigramIndex;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Chat-specific measures: reply diversity, the most repeated reply, and a retrieval baseline. */
+/** Chat-specific measures: reply diversity and the most repeated reply ({@link MemoryBaseline} is the retrieval baseline). */
 public final class ChatMetrics {
     private ChatMetrics() {}
 
@@ -35,19 +33,5 @@ public final class ChatMetrics {
             max = Math.max(max, counts.merge(reply, 1, Integer::sum));
         }
         return replies.isEmpty() ? 0 : (double) max / replies.size();
-    }
-
-    /**
-     * The retrieval baseline: for each prompt, the answer of the training question most similar to
-     * it (cosine of character 3-gram counts, lower-cased, with word-edge spaces).
-     */
-    public static List<String> retrieve(List<String> prompts, List<String> trainQuestions, List<String> trainAnswers) {
-        TrigramIndex index = new TrigramIndex(trainQuestions);
-        List<String> out = new ArrayList<>(prompts.size());
-        for (String prompt : prompts) {
-            List<Integer> best = index.nearest(prompt, 1);
-            out.add(trainAnswers.get(best.isEmpty() ? 0 : best.get(0)));
-        }
-        return out;
     }
 }

@@ -129,7 +129,7 @@ class CliTest {
     }
 
     @Test
-    void evaluateWritesTheRetrievalBaselinesRepliesWhenAsked(@TempDir Path dir) throws Exception {
+    void evaluateWritesTheMemoryBaselinesOutputsWhenAsked(@TempDir Path dir) throws Exception {
         Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
         Path train = Files.write(dir.resolve("train.tsv"), List.of("hello there my friend\tGREETING REPLY",
                 "the weather is nice today\tWEATHER REPLY"), StandardCharsets.UTF_8);
@@ -140,17 +140,30 @@ class CliTest {
                 "--target-column", "2", "--output", dir.resolve("hyp.txt").toString(), "--beam-size", "1",
                 "--retrieval-train", train.toString(), "--retrieval-output", retrieved.toString());
         assertThat(exit[0]).as(output).isZero();
-        assertThat(output).contains("retrieval baseline: BLEU");
+        assertThat(output).contains("translation-memory baseline (best fuzzy match over 2 pairs): BLEU");
         assertThat(Files.readAllLines(retrieved)).containsExactly("WEATHER REPLY", "GREETING REPLY");
         output = run(exit, "evaluate", "--model", bundle.toString(), "--test", test.toString(), "--source-column", "1",
                 "--target-column", "2", "--output", dir.resolve("hyp2.txt").toString(), "--retrieval-output", retrieved.toString());
         assertThat(exit[0]).isNotZero();
-        assertThat(output).contains("--retrieval-output needs --retrieval-train");
+        assertThat(output).contains("--memory-output needs --memory");
         assertThat(dir.resolve("hyp2.txt")).doesNotExist();
-        output = run(exit, "evaluate", "--hypotheses", dir.resolve("hyp.txt").toString(), "--test", test.toString(),
-                "--source-column", "1", "--target-column", "2", "--retrieval-train", train.toString());
-        assertThat(exit[0]).isNotZero();
-        assertThat(output).contains("--retrieval-train and --retrieval-output need --model");
+    }
+
+    @Test
+    void evaluateSetsTheTranslationMemoryBesideAnotherSystemsOutputs(@TempDir Path dir) throws Exception {
+        Path memoryA = Files.write(dir.resolve("a.tsv"), List.of("the cat eats fish	el gato come pescado"), StandardCharsets.UTF_8);
+        Path memoryB = Files.write(dir.resolve("b.tsv"), List.of("the house is big	la casa es grande"), StandardCharsets.UTF_8);
+        Path test = Files.write(dir.resolve("test.tsv"), List.of("the house is very big	la casa es muy grande",
+                "the cat eats	el gato come"), StandardCharsets.UTF_8);
+        Path hyp = Files.write(dir.resolve("hyp.txt"), List.of("la casa es muy grande", "el gato come"), StandardCharsets.UTF_8);
+        Path answers = dir.resolve("tm.txt");
+        int[] exit = new int[1];
+        String output = run(exit, "evaluate", "--hypotheses", hyp.toString(), "--test", test.toString(),
+                "--source-column", "1", "--target-column", "2", "--memory", memoryA.toString(), "--memory", memoryB.toString(),
+                "--memory-output", answers.toString());
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("BLEU 100.00").contains("translation-memory baseline (best fuzzy match over 2 pairs): BLEU");
+        assertThat(Files.readAllLines(answers)).containsExactly("la casa es grande", "el gato come pescado");
     }
 
     @Test
