@@ -19,19 +19,27 @@ public final class ProtectedSpans {
     /** A span of the text, {@code [start, end)}. */
     public record Span(int start, int end, String text, Kind kind) {}
 
-    private static final String NOT_BEFORE = "(?<![\\p{L}\\p{N}])";
-    private static final String NOT_AFTER = "(?![\\p{L}\\p{N}])";
+    /**
+     * A letter or digit of a script that spaces its words. Korean, Chinese and Japanese attach
+     * particles and counters to a number or a code ("15,000원", "KE901편", "3시"), so their
+     * letters are not part of a span and do not block one.
+     */
+    private static final String CJK = "\\p{IsHangul}\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}";
+    private static final String ALNUM = "[\\p{L}\\p{N}&&[^" + CJK + "]]";
+    private static final String ALNUM_DASH = "[\\p{L}\\p{N}\\-&&[^" + CJK + "]]";
+    private static final String NOT_BEFORE = "(?<!" + ALNUM + ")";
+    private static final String NOT_AFTER = "(?!" + ALNUM + ")";
     private static final Pattern PATTERN = Pattern.compile(String.join("|",
-            "(?<URL>(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}]+"
-                    + "|" + NOT_BEFORE + "[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)*\\.(?:com|org|net|edu|gov|io|dev|app|info|es|de|mx|ar|cl|co|uk|fr|it|eu|at|ch)(?:/[^\\s<>\"']*)?" + NOT_AFTER + ")",
-            "(?<EMAIL>[\\p{L}\\p{N}._%+-]+@[\\p{L}\\p{N}-]+(?:\\.[\\p{L}\\p{N}-]+)+)",
+            "(?<URL>(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}" + CJK + "]+"
+                    + "|" + NOT_BEFORE + ALNUM_DASH + "+(?:\\." + ALNUM_DASH + "+)*\\.(?:com|org|net|edu|gov|io|dev|app|info|es|de|mx|ar|cl|co|uk|fr|it|eu|at|ch|kr)(?:/[^\\s<>\"'" + CJK + "]*)?" + NOT_AFTER + ")",
+            "(?<EMAIL>[\\p{L}\\p{N}._%+\\-&&[^" + CJK + "]]+@" + ALNUM_DASH + "+(?:\\." + ALNUM_DASH + "+)+)",
             "(?<PRIVATE>[\\uE000-\\uF8FF])",
             "(?<PHONE>\\+\\d{1,3}(?:[ -]?\\(?\\d{1,4}\\)?){2,5}(?!\\d)|\\(\\d{2,4}\\) ?\\d{3,4}[- ]\\d{3,4}(?!\\d))",
             "(?<DATE>(?<![\\d.,:/-])\\d{1,4}(?<dsep>[/.-])\\d{1,2}\\k<dsep>\\d{1,4}(?![\\d/-]|[.,]\\d))",
             "(?<TIME>(?<![\\d:.,])\\d{1,2}:\\d{2}(?::\\d{2})?(?![\\d:]))",
             "(?<NUMBER>" + NOT_BEFORE + "[+-]?\\d+(?:[.,]\\d+)+" + NOT_AFTER + ")",
-            "(?<FLIGHT>(?<![\\p{L}\\p{N}])\\p{Lu}{2,3} \\d{2,5}" + NOT_AFTER + ")",
-            "(?<CODE>" + NOT_BEFORE + "(?=[\\p{L}\\p{N}-]*\\d)[\\p{L}\\p{N}]+(?:-[\\p{L}\\p{N}]+)*" + NOT_AFTER + ")",
+            "(?<FLIGHT>" + NOT_BEFORE + "\\p{Lu}{2,3} \\d{2,5}" + NOT_AFTER + ")",
+            "(?<CODE>" + NOT_BEFORE + "(?=" + ALNUM_DASH + "*\\d)" + ALNUM + "+(?:-" + ALNUM + "+)*" + NOT_AFTER + ")",
             "(?<SYMBOL>(?:[\\p{So}](?:[\\x{FE0F}\\x{200D}\\x{20E3}\\x{1F3FB}-\\x{1F3FF}]|\\p{So})*))"));
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\d+(?:st|nd|rd|th|º|ª|er|ème|te|ten)");
     private static final Pattern TRAILING = Pattern.compile("[.,;:!?]+$");

@@ -26,6 +26,15 @@ class ProtectedSpansTest {
     }
 
     @Test
+    void findsSpansThatKoreanParticlesAndCountersAreAttachedTo() {
+        assertThat(spans("사과 3개를 15,000원에 샀어요.")).containsExactly("3", "15,000");
+        assertThat(spans("KE901편은 오후 7:45에 출발하고 305호는 2층이에요.")).containsExactly("KE901", "7:45", "305", "2");
+        assertThat(spans("메일은 juan@example.com으로 보내 주시고 https://example.kr/docs에서 확인하세요."))
+                .containsExactly("juan@example.com", "https://example.kr/docs");
+        assertThat(spans("내일 봐요! 잘 지냈어?")).isEmpty();
+    }
+
+    @Test
     void leavesWordsAndOrdinalsToTheModelAndProtectsEmoji() {
         assertThat(spans("Maria and Johannes will arrive on Friday.")).isEmpty();
         assertThat(spans("It was the 1st time, the 2nd floor.")).isEmpty();
