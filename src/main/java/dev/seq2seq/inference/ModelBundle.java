@@ -4,6 +4,7 @@ import dev.seq2seq.text.BpeTokenizer;
 import dev.seq2seq.text.MorphemeTokenizer;
 import dev.seq2seq.text.Tokenizer;
 import dev.seq2seq.text.Vocabulary;
+import dev.seq2seq.text.WordList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,15 @@ import tools.jackson.databind.json.JsonMapper;
  * A model directory: {@code config.json}, the weights (a DL4J graph saved without updater state)
  * and the source and target tokenizer files. {@link #load} validates all of it. A bundle may hold
  * an ensemble: further weights files ({@code ensemble} in {@code config.json}) of networks over the
- * same vocabularies, which then decode together ({@link #start}).
+ * same vocabularies, which then decode together ({@link #start}). An optional {@code source.words}
+ * lists the words the source language writes in lower case ({@link WordList}), to tell names from words.
  */
 public final class ModelBundle {
     public static final String CONFIG = "config.json";
     public static final String WEIGHTS = "weights.zip";
     public static final String SOURCE_PREFIX = "source";
     public static final String TARGET_PREFIX = "target";
+    public static final String WORDS_SUFFIX = ".words";
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}");
     static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
@@ -37,6 +40,7 @@ public final class ModelBundle {
     private final Tokenizer targetTokenizer;
     private final List<EncoderDecoder> networks;
     private final ReplyMemory replyMemory;
+    private final WordList sourceWords;
 
     public ModelBundle(Path directory, BundleConfig config, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
                        List<EncoderDecoder> networks) {
@@ -45,6 +49,11 @@ public final class ModelBundle {
 
     public ModelBundle(Path directory, BundleConfig config, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
                        List<EncoderDecoder> networks, ReplyMemory replyMemory) {
+        this(directory, config, sourceTokenizer, targetTokenizer, networks, replyMemory, WordList.EMPTY);
+    }
+
+    public ModelBundle(Path directory, BundleConfig config, Tokenizer sourceTokenizer, Tokenizer targetTokenizer,
+                       List<EncoderDecoder> networks, ReplyMemory replyMemory, WordList sourceWords) {
         if (networks.isEmpty()) {
             throw new IllegalArgumentException("a bundle needs a network");
         }
@@ -54,12 +63,15 @@ public final class ModelBundle {
         this.targetTokenizer = targetTokenizer;
         this.networks = List.copyOf(networks);
         this.replyMemory = replyMemory;
+        this.sourceWords = sourceWords;
     }
 
     public Path directory() { return directory; }
     public BundleConfig config() { return config; }
     public Tokenizer sourceTokenizer() { return sourceTokenizer; }
     public Tokenizer targetTokenizer() { return targetTokenizer; }
+    /** The words the source language writes in lower case; empty where the bundle has no {@code source.words}. */
+    public WordList sourceWords() { return sourceWords; }
 
     /** The bundle's own network (the first of an ensemble). */
     public EncoderDecoder network() { return networks.get(0); }
@@ -190,7 +202,14 @@ public final class ModelBundle {
         }
         BundleConfig.Rerank rerank = config.decoding() == null ? null : config.decoding().rerank();
         ReplyMemory memory = rerank == null ? null : ReplyMemory.read(directory.resolve(rerank.memory()));
-        return new ModelBundle(directory, config, source, target, networks, memory);
+        Path words = directory.resolve(config.tokenizer().sourcePrefix() + WORDS_SUFFIX);
+        WordList sourceWords;
+        try {
+            sourceWords = Files.isRegularFile(words) ? WordList.read(words) : WordList.EMPTY;
+        } catch (IOException e) {
+            throw new ModelBundleException(words, e.getMessage(), e);
+        }
+        return new ModelBundle(directory, config, source, target, networks, memory, sourceWords);
     }
 
     private static EncoderDecoder loadNetwork(Path weights, Architecture architecture) {
@@ -249,6 +268,14 @@ public final class ModelBundle {
         ModelSerializer.writeModel(graph, tmp.toFile(), false);
         Files.move(tmp, weights, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         writeConfig(directory, config);
+    }
+
+    /** Copies a bundle's {@code source.words} (where it has one) into another bundle directory. */
+    public static void copySourceWords(Path from, Path to) throws IOException {
+        Path words = from.resolve(SOURCE_PREFIX + WORDS_SUFFIX);
+        if (Files.isRegularFile(words)) {
+            Files.copy(words, to.resolve(SOURCE_PREFIX + WORDS_SUFFIX), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** The weights file of a bundle: {@code config.weights()}, or {@value #WEIGHTS} where the card names none. */

@@ -49,6 +49,14 @@ public final class Seq2SeqModel {
         return bundle.sourceTokenizer().encode(word).length == 1;
     }
 
+    /**
+     * True when the source language writes the word in lower case (the bundle's {@code source.words}),
+     * so that it is no name even at the start of a sentence; true for every word where the bundle has no list.
+     */
+    public boolean isCommonWord(String word) {
+        return bundle.sourceWords().isEmpty() || bundle.sourceWords().contains(word);
+    }
+
     /** True when the model takes the whole text as one source, without cutting it. */
     public boolean fitsWhole(String text) {
         return bundle.sourceTokenizer().encode(text).length <= bundle.config().maxSourceTokens() - 1;

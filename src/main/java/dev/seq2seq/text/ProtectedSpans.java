@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -34,12 +35,13 @@ public final class ProtectedSpans {
                     + "|" + NOT_BEFORE + ALNUM_DASH + "+(?:\\." + ALNUM_DASH + "+)*\\.(?:com|org|net|edu|gov|io|dev|app|info|es|de|mx|ar|cl|co|uk|fr|it|eu|at|ch|kr)(?:/[^\\s<>\"'" + CJK + "]*)?" + NOT_AFTER + ")",
             "(?<EMAIL>[\\p{L}\\p{N}._%+\\-&&[^" + CJK + "]]+@" + ALNUM_DASH + "+(?:\\." + ALNUM_DASH + "+)+)",
             "(?<PRIVATE>[\\uE000-\\uF8FF])",
-            "(?<PHONE>\\+\\d{1,3}(?:[ -]?\\(?\\d{1,4}\\)?){2,5}(?!\\d)|\\(\\d{2,4}\\) ?\\d{3,4}[- ]\\d{3,4}(?!\\d))",
+            "(?<PHONE>\\+\\d{1,3}(?:[ -]?\\(?\\d{1,4}\\)?){2,5}(?!\\d)|\\(\\d{2,4}\\) ?\\d{3,4}[- ]\\d{3,4}(?!\\d)"
+                    + "|" + NOT_BEFORE + "\\d{3}(?: \\d{2,3}){2,3}(?![\\d.,]\\d)" + NOT_AFTER + ")",   // 915 555 014, 612 34 56 78
             "(?<DATE>(?<![\\d.,:/-])\\d{1,4}(?<dsep>[/.-])\\d{1,2}\\k<dsep>\\d{1,4}(?![\\d/-]|[.,]\\d))",
             "(?<TIME>(?<![\\d:.,])\\d{1,2}:\\d{2}(?::\\d{2})?(?![\\d:]))",
             "(?<NUMBER>" + NOT_BEFORE + "[+-]?\\d+(?:[.,]\\d+)+" + NOT_AFTER + ")",
             "(?<FLIGHT>" + NOT_BEFORE + "\\p{Lu}{2,3} \\d{2,5}" + NOT_AFTER + ")",
-            "(?<CODE>" + NOT_BEFORE + "(?=" + ALNUM_DASH + "*\\d)" + ALNUM + "+(?:-" + ALNUM + "+)*" + NOT_AFTER + ")",
+            "(?<CODE>" + NOT_BEFORE + "#?(?=[\\p{L}\\p{N}\\-_!#$%&*+=&&[^" + CJK + "]]*\\d)" + ALNUM + "+(?:[-_!#$%&*+=]" + ALNUM + "+)*" + NOT_AFTER + ")",
             "(?<SYMBOL>(?:[\\p{So}](?:[\\x{FE0F}\\x{200D}\\x{20E3}\\x{1F3FB}-\\x{1F3FF}]|\\p{So})*))"));
     private static final Pattern ORDINAL = Pattern.compile("(?i)\\d+(?:st|nd|rd|th|º|ª|er|ème|te|ten)");
     private static final Pattern TRAILING = Pattern.compile("[.,;:!?]+$");
@@ -87,28 +89,83 @@ public final class ProtectedSpans {
         return out;
     }
 
-    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’-])\\p{Lu}[\\p{L}\\p{M}]*\\p{L}(?![\\p{L}\\p{N}])");
+    /** A capitalised word ("Oluwaseun", "Seo-yeon") or one with a capital inside ("iPhone", "MacBook"). */
+    private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\p{N}'’-])(?:\\p{Lu}[\\p{L}\\p{M}]*\\p{L}|\\p{Ll}+\\p{Lu}[\\p{L}\\p{M}]*)"
+            + "(?:-[\\p{L}\\p{M}]+)*(?![\\p{L}\\p{N}])");
+    /** The longest model number that joins the name before it ("iPhone 15", "Galaxy S24", "Model 3"). */
+    private static final int MODEL_NUMBER = 4;
+
+    /** {@link #find(String, Predicate, Predicate)} without a word list: a sentence's first word is left to the model. */
+    public static List<Span> find(String sentence, Predicate<String> known) {
+        return find(sentence, known, w -> true);
+    }
 
     /**
-     * The spans of {@link #find(String)} and, for a sentence, the names a model should copy: a word
-     * with a capital inside the sentence (not its first word) that {@code known} (typically: the
-     * model's vocabulary has it as one piece) does not recognise. "Valparaíso" and "Oluwaseun" are
-     * copied; "Friday", "Tom" or "Madrid", words the model learnt, are left to it. Measured on
-     * Tatoeba dev, protecting more (every capitalised word inside a Spanish sentence, or a first
-     * word unknown in both cases) cost 3.7 BLEU es->en: it caught Tom and Mary, and verbs.
+     * The spans of {@link #find(String)} and, for a sentence, the names a model should copy. A name
+     * is a capitalised word that {@code known} (typically: the model's vocabulary has it as one
+     * piece) does not recognise, "Valparaíso" or "Oluwaseun" but not "Friday", "Tom" or "Madrid",
+     * words the model learnt; as a sentence's first word it must also be one that {@code common}
+     * (the words the language writes in lower case) does not hold: "Aiko llega..." but not
+     * "Compré...". A run of capitalised words holding a name is one name ("María José", "Madison
+     * Square Garden"), with a short model number after it ("Galaxy S24"). Measured on Tatoeba dev,
+     * protecting every capitalised word inside a Spanish sentence, or every first word the
+     * vocabulary lacks, cost 3.7 BLEU es->en: it caught Tom and Mary, and verbs.
      */
-    public static List<Span> find(String sentence, java.util.function.Predicate<String> known) {
+    public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common) {
+        List<Span> spans = find(sentence);
         List<Span> names = new ArrayList<>();
         Matcher w = WORD.matcher(sentence);
         boolean first = true;
-        while (w.find()) {
+        int runStart = -1;
+        int runEnd = -1;
+        boolean runHasName = false;
+        while (true) {
+            boolean found = w.find();
+            if (runStart >= 0 && !(found && sentence.substring(runEnd, w.start()).equals(" "))) {
+                if (runHasName) {   // the run ends: it is a name if a word of it is
+                    names.add(nameSpan(sentence, runStart, runEnd, spans));
+                }
+                runStart = -1;
+                runHasName = false;
+            }
+            if (!found) {
+                break;
+            }
             boolean initial = first && sentence.substring(0, w.start()).chars().noneMatch(Character::isLetterOrDigit);
             first = false;
-            if (!initial && !known.test(w.group())) {
-                names.add(new Span(w.start(), w.end(), w.group(), Kind.NAME));
+            int ws = w.start();
+            int we = w.end();
+            if (spans.stream().anyMatch(sp -> sp.start() < we && ws < sp.end())) {   // "LH" of "LH 441" ends a run
+                if (runStart >= 0 && runHasName) {
+                    names.add(nameSpan(sentence, runStart, runEnd, spans));
+                }
+                runStart = -1;
+                runHasName = false;
+                continue;
+            }
+            if (initial && common.test(w.group())) {
+                continue;   // "El Samsung Galaxy", "Compré": a common first word is neither a name nor part of one
+            }
+            runStart = runStart < 0 ? w.start() : runStart;
+            runEnd = w.end();
+            runHasName |= !known.test(w.group());
+        }
+        List<Span> absorbed = spans.stream()   // a model number a name took in
+                .filter(s -> names.stream().anyMatch(n -> n.start() <= s.start() && s.end() <= n.end())).toList();
+        List<Span> rest = new ArrayList<>(spans);
+        rest.removeAll(absorbed);
+        return merge(rest, names);
+    }
+
+    /** A run of words as one name span, with a short model number right after it where there is one. */
+    private static Span nameSpan(String sentence, int start, int end, List<Span> spans) {
+        for (Span s : spans) {
+            if (s.start() == end + 1 && sentence.charAt(end) == ' ' && s.kind() == Kind.CODE
+                    && s.end() - s.start() <= MODEL_NUMBER && s.text().chars().allMatch(Character::isLetterOrDigit)) {
+                end = s.end();
             }
         }
-        return merge(find(sentence), names);
+        return new Span(start, end, sentence.substring(start, end), Kind.NAME);
     }
 
     /** The given spans first, then those of {@code others} that overlap none of them, left to right. */

@@ -41,8 +41,14 @@ public final class Sentences {
         }
         BreakIterator it = (BreakIterator) iterator(language).clone();
         it.setText(capitalized(normalized));   // same length, same offsets
+        List<ProtectedSpans.Span> spans = ProtectedSpans.find(normalized);
         int start = it.first();
         for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            int cut = end;
+            if (spans.stream().anyMatch(sp -> sp.start() < cut && cut < sp.end())) {
+                end = start;   // "Tr4v3l!2026", "register?id=22": no sentence ends inside a protected span
+                continue;
+            }
             String sentence = normalized.substring(start, end).strip();
             if (sentence.isEmpty()) {
                 continue;

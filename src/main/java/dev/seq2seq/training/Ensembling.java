@@ -63,6 +63,7 @@ public final class Ensembling {
         for (String file : tokenizerFiles) {
             Files.copy(firstDir.resolve(file), output.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
+        ModelBundle.copySourceWords(firstDir, output);
         List<BundleConfig.Member> members = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < bundles.size(); i++) {

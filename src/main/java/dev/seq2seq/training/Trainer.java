@@ -13,6 +13,7 @@ import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.text.BpeTokenizer;
 import dev.seq2seq.text.KoreanMorphemes;
 import dev.seq2seq.text.Placeholders;
+import dev.seq2seq.text.WordList;
 import dev.seq2seq.text.BpeTrainer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -52,6 +53,7 @@ public final class Trainer {
 
     private final TrainingOptions o;
     private final PrintStream out;
+    private WordList sourceWords = WordList.EMPTY;
 
     public Trainer(TrainingOptions options, PrintStream out) {
         this.o = options;
@@ -78,6 +80,9 @@ public final class Trainer {
                 train.pairs().size(), o.trainFile(), train.skipped(), dev.pairs().size(), o.devFile());
         if (train.pairs().isEmpty() || dev.pairs().isEmpty()) {
             throw new IOException("no usable pairs: check the files and --source-column/--target-column");
+        }
+        if (o.task().equals(BundleConfig.TRANSLATE)) {   // tells names from words where the vocabulary cannot
+            sourceWords = WordList.of(train.pairs().stream().map(ParallelCorpus.Pair::source).toList(), 1);
         }
 
         boolean resume = Files.isRegularFile(checkpointDir.resolve(STATE));
@@ -255,6 +260,7 @@ public final class Trainer {
             saveEpoch(checkpointDir, state.epoch, epochConfig, graph, sourceTok, targetTok);
             if (improved) {
                 ModelBundle.save(dir, epochConfig, graph, sourceTok, targetTok);
+                writeSourceWords(dir);
             } else {
                 state.epochsWithoutImprovement++;
                 state.learningRate *= o.learningRateDecay();
@@ -348,14 +354,21 @@ public final class Trainer {
         return new Seq2SeqModel(new ModelBundle(o.output(), config, src, tgt, List.of(new EncoderDecoder(arch, graph))));
     }
 
+    private void writeSourceWords(Path bundle) throws IOException {
+        if (!sourceWords.isEmpty()) {
+            sourceWords.write(bundle.resolve(ModelBundle.SOURCE_PREFIX + ModelBundle.WORDS_SUFFIX));
+        }
+    }
+
     /**
      * Keeps every epoch's weights as a bundle in {@code checkpoint/epochs/<epoch>}, the last
      * {@value #KEPT_EPOCHS} of them, for {@link WeightAveraging}.
      */
-    private static void saveEpoch(Path checkpointDir, int epoch, BundleConfig config, ComputationGraph graph,
-                                  BpeTokenizer sourceTok, BpeTokenizer targetTok) throws IOException {
+    private void saveEpoch(Path checkpointDir, int epoch, BundleConfig config, ComputationGraph graph,
+                           BpeTokenizer sourceTok, BpeTokenizer targetTok) throws IOException {
         Path epochs = checkpointDir.resolve(EPOCHS_DIR);
         ModelBundle.save(epochs.resolve(Integer.toString(epoch)), config, graph, sourceTok, targetTok);
+        writeSourceWords(epochs.resolve(Integer.toString(epoch)));
         try (var dirs = Files.list(epochs)) {
             for (Path old : dirs.filter(d -> d.getFileName().toString().matches("\\d+")
                     && Integer.parseInt(d.getFileName().toString()) <= epoch - KEPT_EPOCHS).toList()) {

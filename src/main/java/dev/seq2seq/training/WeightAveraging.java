@@ -68,6 +68,7 @@ public final class WeightAveraging {
         ModelBundle.save(output, withAveraged(config, bundles.size()), graph,
                 BpeTokenizer.load(first, config.tokenizer().sourcePrefix()),
                 BpeTokenizer.load(first, config.tokenizer().targetPrefix()));
+        ModelBundle.copySourceWords(first, output);
         return output;
     }
 

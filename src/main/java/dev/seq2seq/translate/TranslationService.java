@@ -243,7 +243,7 @@ public final class TranslationService {
         if (!protect) {
             return new ProtectedSpans.Masked(s, List.of());
         }
-        return ProtectedSpans.mask(s, ProtectedSpans.merge(terms.find(s), ProtectedSpans.find(s, model::knowsWord)));
+        return ProtectedSpans.mask(s, ProtectedSpans.merge(terms.find(s), ProtectedSpans.find(s, model::knowsWord, model::isCommonWord)));
     }
 
     /**

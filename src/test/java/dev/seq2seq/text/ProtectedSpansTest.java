@@ -19,6 +19,7 @@ class ProtectedSpansTest {
                 .containsExactly("https://example.com/docs?a=1", "www.tienda-ejemplo.es/ofertas", "shop.example.org");
         assertThat(spans("The meeting is at 3:30 p.m. on 12/05/2026, room B-12, flight IB3167 or LH 441."))
                 .containsExactly("3:30", "12/05/2026", "B-12", "IB3167", "LH 441");
+        assertThat(spans("Llama al 915 555 014 o al 612 34 56 78, no a los 3 o 4.")).containsExactly("915 555 014", "612 34 56 78", "3", "4");
         assertThat(spans("Call +34 612 345 678 or 555-0199; the password is kx93Lp, the code 28013."))
                 .containsExactly("+34 612 345 678", "555-0199", "kx93Lp", "28013");
         assertThat(spans("It cost 3,200 dollars, 3.200 euros, 1.000.000 pesos on 3.4.2025 or 2026-03-14."))
@@ -92,7 +93,28 @@ class ProtectedSpansTest {
                 .stream().map(ProtectedSpans.Span::text).toList();
         assertThat(en).containsExactly("Oluwaseun", "Valparaíso", "7:45");   // a first word is left to the model
         assertThat(ProtectedSpans.find("Hola María José, ¿vienes?", known::contains).stream().map(ProtectedSpans.Span::text))
-                .containsExactly("José");
+                .containsExactly("María José");   // a run of capitalised words holding a name is one name
+    }
+
+    @Test
+    void aWordListTellsANameThatStartsASentenceFromACommonWord() {
+        java.util.Set<String> known = java.util.Set.of("El", "Tom", "Galaxy");
+        java.util.Set<String> common = java.util.Set.of("compré", "el", "hola", "cogemos");
+        java.util.function.Function<String, List<String>> names = s -> ProtectedSpans.find(s, known::contains,
+                w -> common.contains(w.toLowerCase(java.util.Locale.ROOT))).stream().map(ProtectedSpans.Span::text).toList();
+        assertThat(names.apply("Aiko llega a Valparaíso.")).containsExactly("Aiko", "Valparaíso");
+        assertThat(names.apply("Compré el iPhone 15 en Valencia.")).containsExactly("iPhone 15", "Valencia");
+        assertThat(names.apply("El Samsung Galaxy S24 está rebajado.")).containsExactly("Samsung Galaxy S24");
+        assertThat(names.apply("Ana Sofía cumple 30 años con Tom.")).containsExactly("Ana Sofía", "30");
+        assertThat(names.apply("Tom compró 3 manzanas.")).containsExactly("3");   // a name the model knows is its to translate
+        assertThat(names.apply("Seo-yeon vive en Madison Square Garden.")).containsExactly("Seo-yeon", "Madison Square Garden");
+        assertThat(names.apply("Cogemos el vuelo de Lufthansa LH 441.")).containsExactly("Lufthansa", "LH 441");
+    }
+
+    @Test
+    void passwordsAndHandlesWithSymbolsAreOneCode() {
+        assertThat(spans("Mi contraseña es Tr4v3l!2026, cámbiala.")).containsExactly("Tr4v3l!2026");
+        assertThat(spans("The network CasaVerde_5G, the channel #launch-2026 and Bl0ss0m!27.")).containsExactly("CasaVerde_5G", "#launch-2026", "Bl0ss0m!27");
     }
 
     @Test

@@ -28,6 +28,8 @@ class SentencesTest {
         assertThat(Sentences.split("Bring z. B. Brot mit. Danke!", "de")).containsExactly("Bring z. B. Brot mit.", "Danke!");
         assertThat(Sentences.split("We met Mr. Brown e.g. at 10 a.m. today. Fine.", "en"))
                 .containsExactly("We met Mr. Brown e.g. at 10 a.m. today.", "Fine.");
+        assertThat(Sentences.split("Mi contraseña es Tr4v3l!2026, cámbiala. Entra en https://example.com/r?id=22 ya.", "es"))
+                .containsExactly("Mi contraseña es Tr4v3l!2026, cámbiala.", "Entra en https://example.com/r?id=22 ya.");
     }
 
     @Test

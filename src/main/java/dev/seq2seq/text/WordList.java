@@ -1,0 +1,80 @@
+package dev.seq2seq.text;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The words a language writes in lower case, as seen in a model's training sources: a word found
+ * there only with a capital ("Tom", "Oluwaseun") is not in it. It tells a name that starts a
+ * sentence ("Aiko llega...") from a common word that does ("Compré..."), where a subword
+ * vocabulary knows neither as one piece. Saved with a bundle as {@code source.words}, one word a line.
+ */
+public final class WordList {
+    public static final WordList EMPTY = new WordList(Set.of());
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:['’][\\p{L}\\p{M}]+)*");
+
+    private final Set<String> words;
+
+    private WordList(Set<String> words) {
+        this.words = words;
+    }
+
+    /** The words written in lower case somewhere in the sentences, at least {@code minCount} times. */
+    public static WordList of(Iterable<String> sentences, int minCount) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (String sentence : sentences) {
+            Matcher m = WORD.matcher(sentence);
+            while (m.find()) {
+                String w = m.group();
+                if (w.equals(w.toLowerCase(Locale.ROOT)) && !w.equals(w.toUpperCase(Locale.ROOT))) {
+                    counts.merge(w, 1, Integer::sum);
+                }
+            }
+        }
+        Set<String> kept = new HashSet<>();
+        counts.forEach((w, c) -> {
+            if (c >= minCount) {
+                kept.add(w);
+            }
+        });
+        return new WordList(kept);
+    }
+
+    public static WordList read(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        Set<String> words = new HashSet<>(lines.size() * 2);
+        for (String line : lines) {
+            if (!line.isBlank()) {
+                words.add(line.strip());
+            }
+        }
+        return new WordList(words);
+    }
+
+    /** Writes the words sorted, one a line. */
+    public void write(Path file) throws IOException {
+        Files.write(file, new TreeSet<>(words), StandardCharsets.UTF_8);
+    }
+
+    /** True when the language writes this word (in any case as given) in lower case. */
+    public boolean contains(String word) {
+        return words.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    public boolean isEmpty() {
+        return words.isEmpty();
+    }
+
+    public int size() {
+        return words.size();
+    }
+}
