@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  */
 public final class ProtectedSpans {
     /** What a span is; the order is the order in which overlapping candidates win. */
-    public enum Kind { URL, EMAIL, PRIVATE_USE, PHONE, DATE, TIME, NUMBER, CODE, SYMBOL, NAME, TERM }
+    public enum Kind { URL, EMAIL, HANDLE, PRIVATE_USE, PHONE, DATE, TIME, NUMBER, CODE, SYMBOL, NAME, TERM }
 
     /** A span of the text, {@code [start, end)}. */
     public record Span(int start, int end, String text, Kind kind) {}
@@ -34,6 +34,7 @@ public final class ProtectedSpans {
             "(?<URL>(?:https?://|www\\.)[^\\s<>\"'()\\[\\]{}" + CJK + "]+"
                     + "|" + NOT_BEFORE + ALNUM_DASH + "+(?:\\." + ALNUM_DASH + "+)*\\.(?:com|org|net|edu|gov|io|dev|app|info|es|de|mx|ar|cl|co|uk|fr|it|eu|at|ch|kr)(?:/[^\\s<>\"'" + CJK + "]*)?" + NOT_AFTER + ")",
             "(?<EMAIL>[\\p{L}\\p{N}._%+\\-&&[^" + CJK + "]]+@" + ALNUM_DASH + "+(?:\\." + ALNUM_DASH + "+)+)",
+            "(?<HANDLE>(?<![\\p{L}\\p{N}@.])@[\\p{L}\\p{N}_](?:[\\p{L}\\p{N}_.-]*[\\p{L}\\p{N}_])?)",   // @lucia_dev, @kai.travels
             "(?<PRIVATE>[\\uE000-\\uF8FF])",
             "(?<PHONE>\\+\\d{1,3}(?:[ -]?\\(?\\d{1,4}\\)?){2,5}(?!\\d)|\\(\\d{2,4}\\) ?\\d{3,4}[- ]\\d{3,4}(?!\\d)"
                     + "|" + NOT_BEFORE + "\\d{3}(?: \\d{2,3}){2,3}(?![\\d.,]\\d)" + NOT_AFTER + ")",   // 915 555 014, 612 34 56 78
@@ -183,6 +184,7 @@ public final class ProtectedSpans {
     private static Kind kind(Matcher m) {
         if (m.group("URL") != null) return Kind.URL;
         if (m.group("EMAIL") != null) return Kind.EMAIL;
+        if (m.group("HANDLE") != null) return Kind.HANDLE;
         if (m.group("PRIVATE") != null) return Kind.PRIVATE_USE;
         if (m.group("PHONE") != null) return Kind.PHONE;
         if (m.group("DATE") != null) return Kind.DATE;

@@ -150,6 +150,26 @@ class CliTest {
     }
 
     @Test
+    void wordsWritesTheBundlesSourceWordsWhichItThenLoads(@TempDir Path dir) throws Exception {
+        Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
+        Path train = Files.write(dir.resolve("train.tsv"), List.of("Aiko compra pan\tAiko buys bread",
+                "yo compro pan\tI buy bread"), StandardCharsets.UTF_8);
+        int[] exit = new int[1];
+        String output = run(exit, "words", "--bundle", bundle.toString(), "--train", train.toString(),
+                "--source-column", "1", "--target-column", "2");
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("4 words from 2 sources");
+        assertThat(Files.readAllLines(bundle.resolve("source.words"))).containsExactly("compra", "compro", "pan", "yo");
+        var model = new dev.seq2seq.inference.Seq2SeqModel(dev.seq2seq.inference.ModelBundle.load(bundle));
+        assertThat(model.isCommonWord("Compro")).isTrue();
+        assertThat(model.isCommonWord("Aiko")).isFalse();
+        output = run(exit, "words", "--bundle", dir.resolve("nope").toString(), "--train", train.toString(),
+                "--source-column", "1", "--target-column", "2");
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("is not a bundle");
+    }
+
+    @Test
     void evaluateSetsTheTranslationMemoryBesideAnotherSystemsOutputs(@TempDir Path dir) throws Exception {
         Path memoryA = Files.write(dir.resolve("a.tsv"), List.of("the cat eats fish	el gato come pescado"), StandardCharsets.UTF_8);
         Path memoryB = Files.write(dir.resolve("b.tsv"), List.of("the house is big	la casa es grande"), StandardCharsets.UTF_8);

@@ -114,6 +114,7 @@ class ProtectedSpansTest {
     @Test
     void passwordsAndHandlesWithSymbolsAreOneCode() {
         assertThat(spans("Mi contraseña es Tr4v3l!2026, cámbiala.")).containsExactly("Tr4v3l!2026");
+        assertThat(spans("Follow @lucia_dev or @kai.travels, not me@example.com.")).containsExactly("@lucia_dev", "@kai.travels", "me@example.com");
         assertThat(spans("The network CasaVerde_5G, the channel #launch-2026 and Bl0ss0m!27.")).containsExactly("CasaVerde_5G", "#launch-2026", "Bl0ss0m!27");
     }
 
