@@ -13,5 +13,10 @@ class KoreanMorphemesTest {
             assertThat(segmented.split(" ").length).isGreaterThan(text.split(" ").length);
         }
         assertThat(KoreanMorphemes.segment("뭐 먹을까?")).isEqualTo("뭐 먹 을까 ?");
+        // the placeholders of protected spans come through, as pieces of their own
+        String masked = ProtectedSpans.mask("사과 3개를 15,000원에 샀어요.").text();
+        String segmented = KoreanMorphemes.segment(masked);
+        assertThat(segmented.replace(" ", "")).isEqualTo(masked.replace(" ", ""));
+        assertThat(segmented.split(" ")).contains(Placeholders.of(0), Placeholders.of(1));
     }
 }
