@@ -64,8 +64,7 @@ public class ServiceConfiguration {
     @Bean
     TranslationService translationService(ModelRepository models, LanguageIdentifier identifier, Batchers batchers,
                                           ServiceProperties p) {
-        return new TranslationService(models.byTask(BundleConfig.TRANSLATE), identifier, batchers,
-                p.limits().maxCharacters(), p.limits().maxTexts());
+        return new TranslationService(models.byTask(BundleConfig.TRANSLATE), identifier, batchers, p.limits().work());
     }
 
     @Bean
@@ -78,7 +77,7 @@ public class ServiceConfiguration {
     ChatService chatService(ModelRepository models, LanguageIdentifier identifier, ConversationStore store,
                             Batchers batchers, ServiceProperties p) {
         return new ChatService(models.byTask(BundleConfig.CHAT), identifier, store, batchers,
-                p.limits().maxCharacters(), p.chat().maxTurnsKept());
+                p.limits().work(), p.chat().maxTurnsKept());
     }
 
     @Bean

@@ -20,12 +20,28 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
      * @param maxCharacters  characters per text (each {@code q}, each chat message)
      * @param maxTexts       texts per {@code /translate} request
      * @param maxRequestSize request body size
+     * @param maxRequestCharacters characters of all the texts of one request together
+     * @param maxBeamSize    the largest {@code beamSize} a request may ask for
+     * @param maxAlternatives the most {@code alternatives} a request may ask for
+     * @param maxSamples     the most chat {@code samples} a message may ask for
      */
     public record Limits(@DefaultValue("5000") int maxCharacters, @DefaultValue("50") int maxTexts,
-                         @DefaultValue("2MB") DataSize maxRequestSize) {
+                         @DefaultValue("2MB") DataSize maxRequestSize, @DefaultValue("20000") int maxRequestCharacters,
+                         @DefaultValue("8") int maxBeamSize, @DefaultValue("5") int maxAlternatives,
+                         @DefaultValue("16") int maxSamples) {
         public Limits {
             atLeastOne("seq2seq.limits.max-characters", maxCharacters);
             atLeastOne("seq2seq.limits.max-texts", maxTexts);
+            atLeastOne("seq2seq.limits.max-request-characters", maxRequestCharacters);
+            atLeastOne("seq2seq.limits.max-beam-size", maxBeamSize);
+            atLeastOne("seq2seq.limits.max-alternatives", maxAlternatives + 1L);
+            atLeastOne("seq2seq.limits.max-samples", maxSamples);
+        }
+
+        /** The limits the services check each request against. */
+        public dev.seq2seq.inference.WorkLimits work() {
+            return new dev.seq2seq.inference.WorkLimits(maxCharacters, maxTexts, maxRequestCharacters, maxBeamSize,
+                    maxAlternatives, maxSamples);
         }
     }
 

@@ -15,10 +15,19 @@ class ServicePropertiesTest {
     void limitsBelowOneAreRefusedByName() {
         assertThatThrownBy(() -> new ServiceProperties.Chat(1000, Duration.ofMinutes(1), 0))
                 .hasMessage("seq2seq.chat.max-turns-kept must be at least 1, not 0");
-        assertThatThrownBy(() -> new ServiceProperties.Limits(5000, -1, DataSize.ofMegabytes(2)))
+        assertThatThrownBy(() -> new ServiceProperties.Limits(5000, -1, DataSize.ofMegabytes(2), 20000, 8, 5, 16))
                 .hasMessageContaining("seq2seq.limits.max-texts");
+        assertThatThrownBy(() -> new ServiceProperties.Limits(5000, 50, DataSize.ofMegabytes(2), 20000, 0, 5, 16))
+                .hasMessageContaining("seq2seq.limits.max-beam-size");
         assertThatThrownBy(() -> new ServiceProperties.Batching(0, Duration.ofMillis(5), 256, Duration.ofSeconds(30)))
                 .hasMessageContaining("seq2seq.batching.max-batch");
+    }
+
+    @Test
+    void theWorkLimitsHaveSafeDefaults() {
+        var limits = new Binder(new MapConfigurationPropertySource(Map.of("seq2seq.limits.max-beam-size", "4")))
+                .bindOrCreate("seq2seq", ServiceProperties.class).limits().work();
+        org.assertj.core.api.Assertions.assertThat(limits).isEqualTo(new dev.seq2seq.inference.WorkLimits(5000, 50, 20000, 4, 5, 16));
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.DecodingOptions;
 import dev.seq2seq.inference.Generator;
 import dev.seq2seq.inference.InputValidation;
+import dev.seq2seq.inference.WorkLimits;
 import dev.seq2seq.inference.InvalidInputException;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.text.LanguageIdentifier;
@@ -29,11 +30,11 @@ public final class ChatService {
     private final LanguageIdentifier identifier;
     private final ConversationStore store;
     private final Generator generator;
-    private final int maxCharacters;
+    private final WorkLimits limits;
     private final int maxTurnsKept;
 
     public ChatService(List<Seq2SeqModel> models, LanguageIdentifier identifier, ConversationStore store,
-                       Generator generator, int maxCharacters, int maxTurnsKept) {
+                       Generator generator, WorkLimits limits, int maxTurnsKept) {
         for (Seq2SeqModel m : models) {
             BundleConfig c = m.bundle().config();
             if (!c.task().equals(BundleConfig.CHAT)) {
@@ -44,7 +45,7 @@ public final class ChatService {
         this.identifier = identifier;
         this.store = store;
         this.generator = generator;
-        this.maxCharacters = maxCharacters;
+        this.limits = limits;
         this.maxTurnsKept = maxTurnsKept;
     }
 
@@ -53,7 +54,8 @@ public final class ChatService {
     }
 
     public ChatReply chat(ChatMessage m) {
-        InputValidation.checkText("message", m.message(), maxCharacters);
+        InputValidation.checkText("message", m.message(), limits.maxCharacters());
+        limits.checkSamples(m.samples());
         Conversation conversation = null;
         if (m.conversationId() != null) {
             conversation = store.find(m.conversationId()).orElseThrow(() -> new ConversationNotFoundException(m.conversationId()));

@@ -2,6 +2,7 @@ package dev.seq2seq.cli;
 
 import dev.seq2seq.evaluation.Bleu;
 import dev.seq2seq.evaluation.Fidelity;
+import dev.seq2seq.inference.WorkLimits;
 import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.ModelRepository;
 import dev.seq2seq.inference.Seq2SeqModel;
@@ -45,7 +46,8 @@ final class FidelityCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Seq2SeqModel> loaded = ModelRepository.load(models, System.err::println).byTask(BundleConfig.TRANSLATE);
         // every request names its source, so no language identifier is needed; decoding straight through the model
-        service = new TranslationService(loaded, null, (model, texts, options) -> model.generate(texts, options), 100_000, 64);
+        service = new TranslationService(loaded, null, (model, texts, options) -> model.generate(texts, options),
+                WorkLimits.DEFAULT.withTexts(100_000, 64));
         if (output != null) {
             Files.createDirectories(output);
         }

@@ -113,7 +113,12 @@ public final class ProtectedSpans {
      * vocabulary lacks, cost 3.7 BLEU es->en: it caught Tom and Mary, and verbs.
      */
     public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common) {
-        List<Span> spans = find(sentence);
+        return find(sentence, known, common, List.of());
+    }
+
+    /** As {@link #find(String, Predicate, Predicate)}, with spans found otherwise (a request's terms) taking precedence. */
+    public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common, List<Span> first) {
+        List<Span> spans = merge(first, find(sentence));
         List<Span> names = new ArrayList<>();
         Matcher w = WORD.matcher(sentence);
         boolean first = true;

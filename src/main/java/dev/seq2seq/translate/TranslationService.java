@@ -4,6 +4,7 @@ import dev.seq2seq.inference.BundleConfig;
 import dev.seq2seq.inference.DecodingOptions;
 import dev.seq2seq.inference.Generator;
 import dev.seq2seq.inference.InputValidation;
+import dev.seq2seq.inference.WorkLimits;
 import dev.seq2seq.inference.InvalidInputException;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
@@ -37,11 +38,10 @@ public final class TranslationService {
     private final Map<String, Set<String>> pairs;                             // source -> targets, sorted, read-only
     private final LanguageIdentifier identifier;
     private final Generator generator;
-    private final int maxCharacters;
-    private final int maxTexts;
+    private final WorkLimits limits;
 
     public TranslationService(List<Seq2SeqModel> models, LanguageIdentifier identifier, Generator generator,
-                              int maxCharacters, int maxTexts) {
+                              WorkLimits limits) {
         Map<String, Set<String>> pairs = new TreeMap<>();
         for (Seq2SeqModel m : models) {
             BundleConfig c = m.bundle().config();
@@ -55,9 +55,9 @@ public final class TranslationService {
         this.pairs = Collections.unmodifiableMap(pairs);
         this.identifier = identifier;
         this.generator = generator;
-        this.maxCharacters = maxCharacters;
-        this.maxTexts = maxTexts;
+        this.limits = limits;
     }
+
 
     /** Source language -> the target languages it can be translated into, both sorted. */
     public Map<String, Set<String>> languagePairs() {
@@ -72,28 +72,28 @@ public final class TranslationService {
 
     /** Languages the identifier knows, most likely first. */
     public List<Detection> detect(String text) {
-        InputValidation.checkText("q", text, maxCharacters);
+        InputValidation.checkText("q", text, limits.maxCharacters());
         return identifier.identify(text, null).stream().map(TranslationService::detection).toList();
     }
 
     public List<Translation> translate(TranslationRequest request) {
         List<String> texts = request.texts();
         if (texts == null || texts.isEmpty()) {
-            throw new InvalidInputException("q", "q is required: a text or an array of 1 to " + maxTexts + " texts");
+            throw new InvalidInputException("q", "q is required: a text or an array of 1 to " + limits.maxTexts() + " texts");
         }
-        if (texts.size() > maxTexts) {
-            throw new InvalidInputException("q", "q has " + texts.size() + " texts; the limit is " + maxTexts + " per request");
+        if (texts.size() > limits.maxTexts()) {
+            throw new InvalidInputException("q", "q has " + texts.size() + " texts; the limit is " + limits.maxTexts() + " per request");
         }
         boolean single = texts.size() == 1;
         for (int i = 0; i < texts.size(); i++) {
-            InputValidation.checkText(single ? "q" : "q[" + i + "]", texts.get(i), maxCharacters);
+            InputValidation.checkText(single ? "q" : "q[" + i + "]", texts.get(i), limits.maxCharacters());
         }
+        limits.checkRequestCharacters("q", texts.stream().mapToLong(String::length).sum());
         if (request.format() != null && !request.format().equals("text")) {
             throw new InvalidInputException("format", "format '" + request.format() + "' is not supported; use 'text'");
         }
-        if (request.alternatives() < 0 || request.alternatives() > 10) {
-            throw new InvalidInputException("alternatives", "alternatives must be between 0 and 10, not " + request.alternatives());
-        }
+        limits.checkAlternatives(request.alternatives());
+        limits.checkBeamSize(request.beamSize());
         String target = request.target();
         InputValidation.checkLanguage("target", target);
         String source = request.source() == null || request.source().isBlank() ? TranslationRequest.AUTO : request.source();
@@ -243,7 +243,7 @@ public final class TranslationService {
         if (!protect) {
             return new ProtectedSpans.Masked(s, List.of());
         }
-        return ProtectedSpans.mask(s, ProtectedSpans.merge(terms.find(s), ProtectedSpans.find(s, model::knowsWord, model::isCommonWord)));
+        return ProtectedSpans.mask(s, ProtectedSpans.find(s, model::knowsWord, model::isCommonWord, terms.find(s)));
     }
 
     /**

@@ -196,4 +196,18 @@ class ApiTest {
         mvc.perform(get("/actuator/health/readiness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
     }
+
+    @Test
+    void settingsTellClientsTheLimitsRequestsAreCheckedAgainst() throws Exception {
+        mvc.perform(get("/settings"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.charLimit").value(5000))
+                .andExpect(jsonPath("$.textLimit").value(50))
+                .andExpect(jsonPath("$.requestCharLimit").value(20000))
+                .andExpect(jsonPath("$.beamSizeLimit").value(8))
+                .andExpect(jsonPath("$.alternativesLimit").value(5))
+                .andExpect(jsonPath("$.samplesLimit").value(16))
+                .andExpect(jsonPath("$.authMode").value("off"))
+                .andExpect(jsonPath("$.keyRequired").value(false));
+    }
 }

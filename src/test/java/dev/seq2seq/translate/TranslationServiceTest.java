@@ -19,7 +19,7 @@ class TranslationServiceTest {
     private static TranslationService service(boolean ended) {
         Generator scripted = (model, texts, options) -> texts.stream()
                 .map(t -> List.of(new Generation("a b", new int[] {5, 6}, -3.0, -3.0, ended ? 3 : 2))).toList();
-        return new TranslationService(List.of(TINY), null, scripted, 1000, 10);
+        return new TranslationService(List.of(TINY), null, scripted, dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 10));
     }
 
     private static double score(TranslationService service, String text) {
@@ -40,7 +40,7 @@ class TranslationServiceTest {
             seen.add(t);
             return List.of(new Generation("<" + t + ">", new int[] {5}, -1.0, -1.0, 1));
         }).toList();
-        return new TranslationService(List.of(TINY), null, echo, 1000, 10);
+        return new TranslationService(List.of(TINY), null, echo, dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 10));
     }
 
     private static String translate(TranslationService service, String text) {
