@@ -2,6 +2,7 @@ package dev.seq2seq.chat;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -14,7 +15,12 @@ public final class InMemoryConversationStore implements ConversationStore {
     private final Cache<String, Conversation> cache;
 
     public InMemoryConversationStore(long maxCharacters, Duration idleTimeout) {
-        this.cache = Caffeine.newBuilder().maximumWeight(maxCharacters)
+        this(maxCharacters, idleTimeout, Ticker.systemTicker());
+    }
+
+    /** With the clock that idle time is measured on (tests move a fake one instead of sleeping). */
+    InMemoryConversationStore(long maxCharacters, Duration idleTimeout, Ticker ticker) {
+        this.cache = Caffeine.newBuilder().ticker(ticker).executor(Runnable::run).maximumWeight(maxCharacters)
                 .weigher((String id, Conversation c) -> 100 + c.turns().stream()
                         .mapToInt(t -> t.message().length() + t.reply().length()).sum())
                 .expireAfterAccess(idleTimeout).build();

@@ -42,8 +42,16 @@ public final class DynamicBatcher implements AutoCloseable {
     /** Texts decoded per second, a moving average over recent batches (0 before the first). */
     private volatile double textsPerSecond;
     private volatile boolean closed;
+    private final java.util.function.LongSupplier clock;
 
     public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, int queueCapacity, BatchListener listener) {
+        this(model, maxBatch, maxDelayMillis, queueCapacity, listener, System::nanoTime);
+    }
+
+    /** With the clock that waits and deadlines are measured on (tests move a fake one instead of sleeping). */
+    DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, int queueCapacity, BatchListener listener,
+                   java.util.function.LongSupplier nanoClock) {
+        this.clock = nanoClock;
         if (maxBatch < 1 || maxDelayMillis < 0 || queueCapacity < 1) {
             throw new IllegalArgumentException("maxBatch and queueCapacity must be positive and maxDelay not negative");
         }
@@ -76,7 +84,7 @@ public final class DynamicBatcher implements AutoCloseable {
 
     /** Queues the texts; the future gives each text's hypotheses, in order. */
     public CompletableFuture<List<List<Generation>>> submit(List<String> texts, DecodingOptions options, long timeoutMillis) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         var job = new Job(List.copyOf(texts), options, now, now + TimeUnit.MILLISECONDS.toNanos(timeoutMillis),
                 new CompletableFuture<>());
         if (closed) {
@@ -127,7 +135,7 @@ public final class DynamicBatcher implements AutoCloseable {
                 int texts = first.texts().size();
                 long flushAt = first.enqueuedNanos() + maxDelayNanos;
                 while (texts < maxBatch) {
-                    long left = flushAt - System.nanoTime();
+                    long left = flushAt - clock.getAsLong();
                     Job next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
                     if (next == null) {
                         break;
@@ -154,7 +162,7 @@ public final class DynamicBatcher implements AutoCloseable {
     }
 
     private void decode(List<Job> jobs) {
-        long now = System.nanoTime();
+        long now = clock.getAsLong();
         Map<DecodingOptions, List<Job>> groups = new LinkedHashMap<>();
         for (Job j : jobs) {
             if (j.result().isDone()) {
@@ -194,13 +202,13 @@ public final class DynamicBatcher implements AutoCloseable {
                 if (chunk.stream().allMatch(it -> group.get(it.job()).result().isDone())) {
                     continue;   // every caller of this chunk has given up
                 }
-                long t0 = System.nanoTime();
+                long t0 = clock.getAsLong();
                 List<List<Generation>> decoded = model.generate(chunk.stream().map(Item::text).toList(), options);
                 for (int k = 0; k < chunk.size(); k++) {
                     results.get(chunk.get(k).job()).set(chunk.get(k).index(), decoded.get(k));
                     tokens[c] += decoded.get(k).get(0).tokens().length;
                 }
-                decodeNanos[c] = System.nanoTime() - t0;
+                decodeNanos[c] = clock.getAsLong() - t0;
                 sizes[c] = chunk.size();
                 double rate = chunk.size() / Math.max(decodeNanos[c] / 1e9, 1e-6);
                 textsPerSecond = textsPerSecond == 0 ? rate : 0.8 * textsPerSecond + 0.2 * rate;

@@ -40,19 +40,39 @@ class InMemoryConversationStoreTest {
     }
 
     @Test
-    void forgetsIdleConversations() throws InterruptedException {
-        var store = new InMemoryConversationStore(1_000_000, Duration.ofMillis(50));
+    void forgetsIdleConversations() {
+        var clock = new FakeTicker();
+        var store = new InMemoryConversationStore(1_000_000, Duration.ofMinutes(30), clock);
         store.update("c", new Conversation("c", "en", List.of()), c -> c.with("m", "r", 10));
-        Thread.sleep(200);
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(store.find("c")).isPresent();   // a read is a use: the idle time starts again
+        clock.advance(Duration.ofMinutes(29));
+        assertThat(store.find("c")).isPresent();
+        clock.advance(Duration.ofMinutes(31));
         assertThat(store.find("c")).isEmpty();
     }
 
+    /** A clock the test moves. */
+    static final class FakeTicker implements com.github.benmanes.caffeine.cache.Ticker {
+        private final java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+
+        @Override
+        public long read() {
+            return nanos.get();
+        }
+
+        void advance(Duration d) {
+            nanos.addAndGet(d.toNanos());
+        }
+    }
+
     @Test
-    void updateIfPresentChangesOnlyAConversationStillHeld() throws InterruptedException {
-        var store = new InMemoryConversationStore(1_000_000, Duration.ofMillis(100));
+    void updateIfPresentChangesOnlyAConversationStillHeld() {
+        var clock = new FakeTicker();
+        var store = new InMemoryConversationStore(1_000_000, Duration.ofMinutes(30), clock);
         store.update("c", new Conversation("c", "en", List.of()), c -> c.with("m1", "r1", 10));
         assertThat(store.updateIfPresent("c", c -> c.with("m2", "r2", 10)).orElseThrow().turns()).hasSize(2);
-        Thread.sleep(300);
+        clock.advance(Duration.ofMinutes(31));
         assertThat(store.updateIfPresent("c", c -> c.with("m3", "r3", 10))).isEmpty();
         assertThat(store.find("c")).isEmpty();
         assertThat(store.updateIfPresent("never", c -> c.with("m", "r", 10))).isEmpty();

@@ -96,7 +96,8 @@ class DynamicBatcherTest {
                 Thread.currentThread().interrupt();
             }
         };
-        try (var batcher = new DynamicBatcher(model, 1, 0, 2, blocking)) {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        try (var batcher = new DynamicBatcher(model, 1, 0, 2, blocking, now::get)) {
             var first = batcher.submit(List.of("Hola."), GREEDY, 10_000);
             assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
             var late = batcher.submit(List.of("Gracias."), GREEDY, 20);
@@ -104,18 +105,14 @@ class DynamicBatcherTest {
             assertThatThrownBy(() -> batcher.submit(List.of("el gato come pescado"), GREEDY, 10_000))
                     .isInstanceOf(OverloadedException.class).hasMessageContaining("queue limit")
                     .satisfies(e -> assertThat(((OverloadedException) e).retryAfterSeconds()).isBetween(1, 60));
-            Thread.sleep(100);
+            now.addAndGet(TimeUnit.SECONDS.toNanos(1));   // past the late request's 20 ms, within the others' 10 s
             release.countDown();
             assertThat(first.get(10, TimeUnit.SECONDS).get(0).get(0).text()).isEqualTo("Hello.");
             assertThatThrownBy(() -> late.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                     .hasCauseInstanceOf(OverloadedException.class).hasMessageContaining("deadline");
             assertThat(waiting.get(10, TimeUnit.SECONDS).get(0).get(0).text()).isEqualTo("the house is big");
-            // metrics are reported after the results complete: give the worker a moment to report
-            for (int i = 0; i < 200 && decoded.size() < 2; i++) {
-                Thread.sleep(10);
-            }
-            Thread.sleep(50);   // and time to report a third batch, were the late request decoded
-            assertThat(decoded).containsExactly(1, 1);   // the late request was never decoded
         }
+        // closed: the worker has finished and reported every batch it decoded
+        assertThat(decoded).containsExactly(1, 1);   // the late request was never decoded
     }
 }
