@@ -117,8 +117,8 @@ public final class ProtectedSpans {
     }
 
     /** As {@link #find(String, Predicate, Predicate)}, with spans found otherwise (a request's terms) taking precedence. */
-    public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common, List<Span> first) {
-        List<Span> spans = merge(first, find(sentence));
+    public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common, List<Span> given) {
+        List<Span> spans = merge(given, find(sentence));
         List<Span> names = new ArrayList<>();
         Matcher w = WORD.matcher(sentence);
         boolean first = true;

@@ -126,4 +126,247 @@ public record TrainingOptions(
             return this == LOSS ? value < best - 1e-4 : value > best + 1e-4;
         }
     }
+
+    /**
+     * Options by name, with the {@code train} command's defaults for everything not set: a
+     * translation run of {@code sourceLanguage} to {@code targetLanguage} reading columns 1 and 2.
+     */
+    public static Builder builder(Path trainFile, Path devFile, Path output, String sourceLanguage, String targetLanguage) {
+        return new Builder(trainFile, devFile, output, sourceLanguage, targetLanguage);
+    }
+
+    /** Builds {@link TrainingOptions} by name; {@link #build} checks them as the constructor does. */
+    public static final class Builder {
+        private Path trainFile;
+        private Path devFile;
+        private int sourceColumn = 1;
+        private int targetColumn = 2;
+        private Path output;
+        private String task = BundleConfig.TRANSLATE;
+        private String sourceLanguage;
+        private String targetLanguage;
+        private int epochs = 10;
+        private int maxPairs = 0;
+        private int maxDevPairs = 0;
+        private int maxTokens = 40;
+        private int sourceVocabularySize = 8000;
+        private int targetVocabularySize = 8000;
+        private String cell = "lstm";
+        private int embeddingSize = 256;
+        private int hiddenSize = 256;
+        private int decoderSize = 256;
+        private int attentionSize = 256;
+        private double dropout = 0.2;
+        private double learningRate = 0.001;
+        private double learningRateDecay = 0.5;
+        private int batchSize = 64;
+        private int patience = 3;
+        private long seed = 1234;
+        private int checkpointMinutes = 10;
+        private String dataName = "";
+        private String dataLicence = "";
+        private String dataAttribution = "";
+        private boolean usesConversationHistory = false;
+        private double stopAtBleu = 0;
+        private double resumeLearningRate = 0;
+        private Selection selectBy = Selection.LOSS;
+        private Sampling sampling = Sampling.DEFAULT;
+        private InitFrom initFrom = null;
+        private String sourceSegmenter = null;
+
+        private Builder(Path trainFile, Path devFile, Path output, String sourceLanguage, String targetLanguage) {
+            this.trainFile = trainFile;
+            this.devFile = devFile;
+            this.output = output;
+            this.sourceLanguage = sourceLanguage;
+            this.targetLanguage = targetLanguage;
+        }
+
+        public Builder columns(int sourceColumn, int targetColumn) {
+            this.sourceColumn = sourceColumn;
+            this.targetColumn = targetColumn;
+            return this;
+        }
+
+        /** The network's shape: embedding, encoder units per direction, decoder and attention sizes. */
+        public Builder shape(int embeddingSize, int hiddenSize, int decoderSize, int attentionSize) {
+            this.embeddingSize = embeddingSize;
+            this.hiddenSize = hiddenSize;
+            this.decoderSize = decoderSize;
+            this.attentionSize = attentionSize;
+            return this;
+        }
+
+        public Builder vocabularies(int sourceVocabularySize, int targetVocabularySize) {
+            this.sourceVocabularySize = sourceVocabularySize;
+            this.targetVocabularySize = targetVocabularySize;
+            return this;
+        }
+
+        public Builder data(String dataName, String dataLicence, String dataAttribution) {
+            this.dataName = dataName;
+            this.dataLicence = dataLicence;
+            this.dataAttribution = dataAttribution;
+            return this;
+        }
+
+        public Builder sourceColumn(int sourceColumn) {
+            this.sourceColumn = sourceColumn;
+            return this;
+        }
+
+        public Builder targetColumn(int targetColumn) {
+            this.targetColumn = targetColumn;
+            return this;
+        }
+
+        public Builder task(String task) {
+            this.task = task;
+            return this;
+        }
+
+        public Builder epochs(int epochs) {
+            this.epochs = epochs;
+            return this;
+        }
+
+        public Builder maxPairs(int maxPairs) {
+            this.maxPairs = maxPairs;
+            return this;
+        }
+
+        public Builder maxDevPairs(int maxDevPairs) {
+            this.maxDevPairs = maxDevPairs;
+            return this;
+        }
+
+        public Builder maxTokens(int maxTokens) {
+            this.maxTokens = maxTokens;
+            return this;
+        }
+
+        public Builder sourceVocabularySize(int sourceVocabularySize) {
+            this.sourceVocabularySize = sourceVocabularySize;
+            return this;
+        }
+
+        public Builder targetVocabularySize(int targetVocabularySize) {
+            this.targetVocabularySize = targetVocabularySize;
+            return this;
+        }
+
+        public Builder cell(String cell) {
+            this.cell = cell;
+            return this;
+        }
+
+        public Builder embeddingSize(int embeddingSize) {
+            this.embeddingSize = embeddingSize;
+            return this;
+        }
+
+        public Builder hiddenSize(int hiddenSize) {
+            this.hiddenSize = hiddenSize;
+            return this;
+        }
+
+        public Builder decoderSize(int decoderSize) {
+            this.decoderSize = decoderSize;
+            return this;
+        }
+
+        public Builder attentionSize(int attentionSize) {
+            this.attentionSize = attentionSize;
+            return this;
+        }
+
+        public Builder dropout(double dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        public Builder learningRate(double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder learningRateDecay(double learningRateDecay) {
+            this.learningRateDecay = learningRateDecay;
+            return this;
+        }
+
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder patience(int patience) {
+            this.patience = patience;
+            return this;
+        }
+
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder checkpointMinutes(int checkpointMinutes) {
+            this.checkpointMinutes = checkpointMinutes;
+            return this;
+        }
+
+        public Builder dataName(String dataName) {
+            this.dataName = dataName;
+            return this;
+        }
+
+        public Builder dataLicence(String dataLicence) {
+            this.dataLicence = dataLicence;
+            return this;
+        }
+
+        public Builder dataAttribution(String dataAttribution) {
+            this.dataAttribution = dataAttribution;
+            return this;
+        }
+
+        public Builder usesConversationHistory(boolean usesConversationHistory) {
+            this.usesConversationHistory = usesConversationHistory;
+            return this;
+        }
+
+        public Builder stopAtBleu(double stopAtBleu) {
+            this.stopAtBleu = stopAtBleu;
+            return this;
+        }
+
+        public Builder resumeLearningRate(double resumeLearningRate) {
+            this.resumeLearningRate = resumeLearningRate;
+            return this;
+        }
+
+        public Builder selectBy(Selection selectBy) {
+            this.selectBy = selectBy;
+            return this;
+        }
+
+        public Builder sampling(Sampling sampling) {
+            this.sampling = sampling;
+            return this;
+        }
+
+        public Builder initFrom(InitFrom initFrom) {
+            this.initFrom = initFrom;
+            return this;
+        }
+
+        public Builder sourceSegmenter(String sourceSegmenter) {
+            this.sourceSegmenter = sourceSegmenter;
+            return this;
+        }
+
+        public TrainingOptions build() {
+            return new TrainingOptions(trainFile, devFile, sourceColumn, targetColumn, output, task, sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocabularySize, targetVocabularySize, cell, embeddingSize, hiddenSize, decoderSize, attentionSize, dropout, learningRate, learningRateDecay, batchSize, patience, seed, checkpointMinutes, dataName, dataLicence, dataAttribution, usesConversationHistory, stopAtBleu, resumeLearningRate, selectBy, sampling, initFrom, sourceSegmenter);
+        }
+    }
 }
