@@ -70,11 +70,14 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         InitFrom init = initFrom();
-        TrainingOptions options = new TrainingOptions(train, dev, sourceColumn, targetColumn, output, task,
-                sourceLanguage, targetLanguage, epochs, maxPairs, maxDevPairs, maxTokens, sourceVocab, targetVocab, cell,
-                embedding, hidden, decoder, attention, dropout, learningRate, lrDecay, batchSize, patience, seed,
-                checkpointMinutes, dataName, dataLicence, dataAttribution, history, stopAtBleu, resumeLearningRate, selectBy,
-                TrainingOptions.Sampling.DEFAULT.with(temperature, topP, samples), init, sourceSegmenter);
+        TrainingOptions options = TrainingOptions.builder(train, dev, output, sourceLanguage, targetLanguage)
+                .columns(sourceColumn, targetColumn).task(task).epochs(epochs).maxPairs(maxPairs).maxDevPairs(maxDevPairs)
+                .maxTokens(maxTokens).vocabularies(sourceVocab, targetVocab).cell(cell).shape(embedding, hidden, decoder, attention)
+                .dropout(dropout).learningRate(learningRate).learningRateDecay(lrDecay).batchSize(batchSize).patience(patience)
+                .seed(seed).checkpointMinutes(checkpointMinutes).data(dataName, dataLicence, dataAttribution)
+                .usesConversationHistory(history).stopAtBleu(stopAtBleu).resumeLearningRate(resumeLearningRate).selectBy(selectBy)
+                .sampling(TrainingOptions.Sampling.DEFAULT.with(temperature, topP, samples)).initFrom(init)
+                .sourceSegmenter(sourceSegmenter).build();
         new Trainer(options, System.out).run();
         return 0;
     }

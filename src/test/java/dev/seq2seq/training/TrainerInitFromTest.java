@@ -32,10 +32,10 @@ class TrainerInitFromTest {
      */
     static TrainingOptions fineTune(Path train, Path dev, Path out, Architecture a, InitFrom init, String task,
                                     double learningRate, double dropout) {
-        return new TrainingOptions(train, dev, 1, 2, out, task, "en", "de", 1, 0, 0, 20,
-                a.sourceVocabularySize(), a.targetVocabularySize(), a.cell(), a.embeddingSize(), a.hiddenSize(),
-                a.decoderSize(), a.attentionSize(), dropout, learningRate, 0.5, 64, 5, 3, 10, "synthetic", "CC0", "test",
-                false, 0, 0, TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT, init, null);
+        return TrainingOptions.builder(train, dev, out, "en", "de").task(task).epochs(1).maxTokens(20)
+                .vocabularies(a.sourceVocabularySize(), a.targetVocabularySize()).cell(a.cell())
+                .shape(a.embeddingSize(), a.hiddenSize(), a.decoderSize(), a.attentionSize()).dropout(dropout)
+                .learningRate(learningRate).patience(5).seed(3).data("synthetic", "CC0", "test").initFrom(init).build();
     }
 
     private static INDArray weights(Path bundle, String file) throws Exception {

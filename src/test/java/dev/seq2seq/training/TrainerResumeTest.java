@@ -32,9 +32,10 @@ class TrainerResumeTest {
     static TrainingOptions tiny(Path train, Path dev, Path out, String task, int epochs, int maxTokens, int hidden,
                                 int batchSize, double resumeLearningRate, TrainingOptions.Selection selectBy,
                                 TrainingOptions.Sampling sampling) {
-        return new TrainingOptions(train, dev, 1, 2, out, task, "en", "de", epochs, 0, 0, maxTokens,
-                270, 270, "rnn", 8, hidden, 8, 8, 0.1, 0.01, 0.5, batchSize, 5, 3, 10, "synthetic", "CC0", "test", false, 0,
-                resumeLearningRate, selectBy, sampling, null, null);
+        return TrainingOptions.builder(train, dev, out, "en", "de").task(task).epochs(epochs).maxTokens(maxTokens)
+                .vocabularies(270, 270).cell("rnn").shape(8, hidden, 8, 8).dropout(0.1).learningRate(0.01)
+                .batchSize(batchSize).patience(5).seed(3).data("synthetic", "CC0", "test")
+                .resumeLearningRate(resumeLearningRate).selectBy(selectBy).sampling(sampling).build();
     }
 
     @Test

@@ -34,9 +34,9 @@ class ProtectedSpansThroughServiceTest {
         }
         Path pairs = Files.write(dir.resolve("pairs.tsv"), lines);
         Path out = dir.resolve("bundle");
-        new Trainer(new TrainingOptions(pairs, pairs, 1, 2, out, "translate", "es", "en", 1, 0, 0, 80, 280, 280, "rnn",
-                8, 8, 8, 8, 0.0, 0.01, 0.5, 32, 5, 3, 10, "synthetic", "CC0", "test", false, 0, 0,
-                TrainingOptions.Selection.LOSS, TrainingOptions.Sampling.DEFAULT, null, null), new PrintStream(new ByteArrayOutputStream())).run();
+        new Trainer(TrainingOptions.builder(pairs, pairs, out, "es", "en").epochs(1).maxTokens(80).vocabularies(280, 280)
+                .cell("rnn").shape(8, 8, 8, 8).dropout(0.0).learningRate(0.01).batchSize(32).patience(5).seed(3)
+                .data("synthetic", "CC0", "test").build(), new PrintStream(new ByteArrayOutputStream())).run();
         model = new Seq2SeqModel(ModelBundle.load(out));
     }
 
