@@ -14,7 +14,21 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("seq2seq")
 public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path languageProfiles,
-                                @DefaultValue Limits limits, @DefaultValue Chat chat, @DefaultValue Batching batching) {
+                                @DefaultValue Limits limits, @DefaultValue Chat chat, @DefaultValue Batching batching,
+                                @DefaultValue Auth auth) {
+
+    /**
+     * @param mode  {@code off} (keys are not checked), {@code optional} (a request may come without a
+     *              key; one with a key needs a valid one) or {@code required}
+     * @param store the API key store the {@code keys} command writes (the same {@code --seq2seq.auth.store})
+     */
+    public record Auth(@DefaultValue("off") String mode, @DefaultValue("data/keys.json") Path store) {
+        public Auth {
+            if (!java.util.Set.of("off", "optional", "required").contains(mode)) {
+                throw new IllegalArgumentException("seq2seq.auth.mode must be off, optional or required, not " + mode);
+            }
+        }
+    }
 
     /**
      * @param maxCharacters  characters per text (each {@code q}, each chat message)

@@ -36,7 +36,7 @@ class LayeringTest {
     @Test
     void modelCodeDoesNotKnowSpring() {
         noClasses().that().resideInAnyPackage("..inference..", "..text..", "..training..", "..evaluation..",
-                        "..translate..", "..chat..")
+                        "..translate..", "..chat..", "..auth..")
                 .should().dependOnClassesThat().resideInAPackage("org.springframework..")
                 .check(classes);
     }

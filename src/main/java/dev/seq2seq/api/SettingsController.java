@@ -10,9 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class SettingsController implements SettingsApi {
     private final ServiceProperties.Limits limits;
+    private final String mode;
 
     public SettingsController(ServiceProperties properties) {
         this.limits = properties.limits();
+        this.mode = properties.auth().mode();
     }
 
     @Override
@@ -20,6 +22,6 @@ public class SettingsController implements SettingsApi {
         return ResponseEntity.ok(new Settings().charLimit(limits.maxCharacters()).textLimit(limits.maxTexts())
                 .requestCharLimit(limits.maxRequestCharacters()).beamSizeLimit(limits.maxBeamSize())
                 .alternativesLimit(limits.maxAlternatives()).samplesLimit(limits.maxSamples())
-                .authMode(Settings.AuthModeEnum.OFF).keyRequired(false));
+                .authMode(Settings.AuthModeEnum.fromValue(mode)).keyRequired(mode.equals("required")));
     }
 }

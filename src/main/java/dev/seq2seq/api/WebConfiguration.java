@@ -34,6 +34,17 @@ public class WebConfiguration implements WebMvcConfigurer {
         return registration;
     }
 
+    /** API keys on the model endpoints, after the size limit (it reads bodies for their api_key). */
+    @Bean
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ServiceProperties properties) {
+        var mode = ApiKeyFilter.Mode.valueOf(properties.auth().mode().toUpperCase(java.util.Locale.ROOT));
+        var keys = mode == ApiKeyFilter.Mode.OFF ? null : new dev.seq2seq.auth.ApiKeys(
+                new dev.seq2seq.auth.ApiKeyStore(properties.auth().store()), java.time.Duration.ofSeconds(5), java.time.Clock.systemUTC());
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(mode, keys));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** Tomcat, with its HTML error report (for requests it refuses before Spring sees them) replaced by problem+json. */
     @Bean
     TomcatServletWebServerFactory tomcatServletWebServerFactory() {

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** The command-line entry: {@code train}, {@code evaluate}, {@code benchmark}, {@code langid}, {@code average}, {@code ensemble}. */
 @Command(name = "seq2seq", mixinStandardHelpOptions = true,
         description = "Train, evaluate and benchmark LSTM encoder-decoder models. With no subcommand the jar starts the web service.",
-        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class, LangIdCommand.class, AverageCommand.class, EnsembleCommand.class, AugmentCommand.class, FidelityCommand.class, WordsCommand.class})
+        subcommands = {TrainCommand.class, EvaluateCommand.class, BenchmarkCommand.class, LangIdCommand.class, AverageCommand.class, EnsembleCommand.class, AugmentCommand.class, FidelityCommand.class, WordsCommand.class, KeysCommand.class})
 public final class Cli {
     /** The subcommands' names, read from the annotation above so that none can be left out, and help. */
     private static final Set<String> SUBCOMMANDS = subcommandNames();

@@ -170,6 +170,28 @@ class CliTest {
     }
 
     @Test
+    void keysAddsListsAndRemovesKeysInTheStoreTheServiceReads(@TempDir Path dir) {
+        String store = "--seq2seq.auth.store=" + dir.resolve("keys.json");
+        int[] exit = new int[1];
+        String output = run(exit, "keys", "add", "--name", "acme", "--requests-per-minute", "30", store);
+        assertThat(exit[0]).as(output).isZero();
+        String[] lines = output.strip().split("\\R");
+        String key = lines[lines.length - 1];
+        assertThat(key).startsWith("s2s_").doesNotContain(" ");
+        output = run(exit, "keys", "list", store);
+        assertThat(exit[0]).isZero();
+        assertThat(output).contains("acme").contains("30").contains("never").doesNotContain(key);
+        output = run(exit, "keys", "add", "--name", "acme", "--requests-per-minute", "30", store);
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("exists");
+        output = run(exit, "keys", "remove", "acme", store);
+        assertThat(exit[0]).isZero();
+        output = run(exit, "keys", "remove", "acme", store);
+        assertThat(exit[0]).isNotZero();
+        assertThat(output).contains("no key named 'acme'");
+    }
+
+    @Test
     void evaluateSetsTheTranslationMemoryBesideAnotherSystemsOutputs(@TempDir Path dir) throws Exception {
         Path memoryA = Files.write(dir.resolve("a.tsv"), List.of("the cat eats fish	el gato come pescado"), StandardCharsets.UTF_8);
         Path memoryB = Files.write(dir.resolve("b.tsv"), List.of("the house is big	la casa es grande"), StandardCharsets.UTF_8);
