@@ -21,14 +21,20 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
      * @param mode  {@code off} (keys are not checked), {@code optional} (a request may come without a
      *              key; one with a key needs a valid one) or {@code required}
      * @param store the API key store the {@code keys} command writes (the same {@code --seq2seq.auth.store})
+     * @param anonymous limits per client address for requests without a key (0: none)
+     * @param trustForwardedFor take the client address from {@code X-Forwarded-For} (behind a proxy you run)
      */
-    public record Auth(@DefaultValue("off") String mode, @DefaultValue("data/keys.json") Path store) {
+    public record Auth(@DefaultValue("off") String mode, @DefaultValue("data/keys.json") Path store,
+                       @DefaultValue Anonymous anonymous, @DefaultValue("false") boolean trustForwardedFor) {
         public Auth {
             if (!java.util.Set.of("off", "optional", "required").contains(mode)) {
                 throw new IllegalArgumentException("seq2seq.auth.mode must be off, optional or required, not " + mode);
             }
         }
     }
+
+    /** Requests and characters per minute per address of the clients without a key (0: no limit). */
+    public record Anonymous(@DefaultValue("0") int requestsPerMinute, @DefaultValue("0") int charactersPerMinute) {}
 
     /**
      * @param maxCharacters  characters per text (each {@code q}, each chat message)

@@ -1,6 +1,7 @@
 package dev.seq2seq.api;
 
 import dev.seq2seq.auth.ApiKeys;
+import dev.seq2seq.auth.RateLimiter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -26,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * API keys on the endpoints that run a model ({@code /translate}, {@code /detect}, {@code /chat}):
  * the key travels as {@code Authorization: Bearer KEY}, as {@code X-API-Key}, or as LibreTranslate's
  * {@code api_key} field (JSON or form). Mode {@code optional}: a request without a key passes, a
- * wrong key gets 403; {@code required}: without a key, 401 with {@code WWW-Authenticate}.
+ * wrong key gets 403; {@code required}: without a key, 401 with {@code WWW-Authenticate}. Each
+ * key's requests and characters per minute, and the anonymous clients' per address, are limited
+ * ({@link RateLimiter}): over them, 429 with {@code Retry-After} and {@code RateLimit-*} headers.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
     public enum Mode { OFF, OPTIONAL, REQUIRED }
@@ -35,12 +38,19 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String KEY_NAME = "seq2seq.apiKeyName";
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Limits for requests that come without a key, per client address (0: none). */
+    public record Anonymous(int requestsPerMinute, int charactersPerMinute, boolean trustForwardedFor) {}
+
     private final Mode mode;
     private final ApiKeys keys;
+    private final RateLimiter limiter;
+    private final Anonymous anonymous;
 
-    public ApiKeyFilter(Mode mode, ApiKeys keys) {
+    public ApiKeyFilter(Mode mode, ApiKeys keys, RateLimiter limiter, Anonymous anonymous) {
         this.mode = mode;
         this.keys = keys;
+        this.limiter = limiter;
+        this.anonymous = anonymous;
     }
 
     @Override
@@ -54,7 +64,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         HttpServletRequest forward = request;
         String key = headerKey(request);
-        if (key == null && "POST".equals(request.getMethod())) {
+        int requests = 1;
+        long characters = 0;
+        if ("POST".equals(request.getMethod())) {
             Cached cached;
             try {
                 cached = new Cached(request);
@@ -63,8 +75,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                 return;
             }
             forward = cached;
-            key = cached.bodyKey();
+            key = key == null ? cached.field("api_key") : key;
+            requests = cached.texts();
+            characters = cached.characters();
         }
+        String client;
+        int perMinute;
+        int charactersPerMinute;
         if (key == null || key.isBlank()) {
             if (mode == Mode.REQUIRED) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"seq2seq\"");
@@ -72,16 +89,47 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                         + "as 'X-API-Key: KEY' or as the api_key field");
                 return;
             }
-            chain.doFilter(forward, response);
+            client = "address " + address(request);
+            perMinute = anonymous.requestsPerMinute();
+            charactersPerMinute = anonymous.charactersPerMinute();
+        } else {
+            var entry = keys.authenticate(key.strip());
+            if (entry.isEmpty()) {
+                problem(response, request, 403, "Forbidden", "the API key is not valid (unknown or removed)");
+                return;
+            }
+            forward.setAttribute(KEY_NAME, entry.get().name());
+            client = "key " + entry.get().name();
+            perMinute = entry.get().requestsPerMinute();
+            charactersPerMinute = entry.get().charactersPerMinute();
+        }
+        RateLimiter.Decision d = limiter.consume(client, perMinute, charactersPerMinute, requests, characters);
+        if (perMinute > 0) {
+            response.setHeader("RateLimit-Limit", String.valueOf(d.limit()));
+            response.setHeader("RateLimit-Remaining", String.valueOf(Math.max(0, d.remaining())));
+        }
+        if (!d.allowed()) {
+            if (d.retryAfterSeconds() < 0) {
+                problem(response, request, 429, "Too Many Requests", "this request costs more " + d.exceeded()
+                        + " than the " + (d.exceeded().equals("requests") ? perMinute : charactersPerMinute)
+                        + " a minute this client may use (a batch of N texts counts N requests)");
+                return;
+            }
+            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(d.retryAfterSeconds()));
+            response.setHeader("RateLimit-Reset", String.valueOf(d.retryAfterSeconds()));
+            problem(response, request, 429, "Too Many Requests", "over the " + d.exceeded() + " per minute of this client ("
+                    + (d.exceeded().equals("requests") ? perMinute : charactersPerMinute) + "); retry in " + d.retryAfterSeconds() + " s");
             return;
         }
-        var entry = keys.authenticate(key.strip());
-        if (entry.isEmpty()) {
-            problem(response, request, 403, "Forbidden", "the API key is not valid (unknown or removed)");
-            return;
-        }
-        forward.setAttribute(KEY_NAME, entry.get().name());
         chain.doFilter(forward, response);
+    }
+
+    private String address(HttpServletRequest request) {
+        String forwarded = request.getHeader("X-Forwarded-For");
+        if (anonymous.trustForwardedFor() && forwarded != null && !forwarded.isBlank()) {
+            return forwarded.split(",")[0].strip();
+        }
+        return request.getRemoteAddr();
     }
 
     private static String headerKey(HttpServletRequest request) {
@@ -110,27 +158,71 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             this.body = request.getInputStream().readAllBytes();
         }
 
-        /** The api_key field of a JSON object or form body; null where there is none or the body is not readable. */
-        String bodyKey() {
+        private JsonNode json;
+        private java.util.List<Map.Entry<String, String>> form;
+
+        private void parse() {
+            if (json != null || form != null) {
+                return;
+            }
             String type = getContentType() == null ? "" : getContentType().toLowerCase(Locale.ROOT);
+            form = new java.util.ArrayList<>();
             try {
                 if (type.startsWith(MediaType.APPLICATION_JSON_VALUE)) {
                     JsonNode node = JSON.readTree(body);
-                    JsonNode key = node == null || !node.isObject() ? null : node.get("api_key");
-                    return key != null && key.isString() ? key.asString() : null;
-                }
-                if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+                    json = node != null && node.isObject() ? node : null;
+                } else if (type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
                     for (String field : new String(body, StandardCharsets.UTF_8).split("&")) {
                         int eq = field.indexOf('=');
-                        if (eq > 0 && URLDecoder.decode(field.substring(0, eq), StandardCharsets.UTF_8).equals("api_key")) {
-                            return URLDecoder.decode(field.substring(eq + 1), StandardCharsets.UTF_8);
+                        if (eq > 0) {
+                            form.add(Map.entry(URLDecoder.decode(field.substring(0, eq), StandardCharsets.UTF_8),
+                                    URLDecoder.decode(field.substring(eq + 1), StandardCharsets.UTF_8)));
                         }
                     }
                 }
             } catch (RuntimeException e) {
-                return null;   // a body that does not parse is the controller's to refuse, with its own message
+                json = null;   // a body that does not parse is the controller's to refuse, with its own message
             }
-            return null;
+        }
+
+        /** A text field of a JSON object or form body; null where there is none. */
+        String field(String name) {
+            parse();
+            if (json != null) {
+                JsonNode v = json.get(name);
+                return v != null && v.isString() ? v.asString() : null;
+            }
+            return form.stream().filter(e -> e.getKey().equals(name)).map(Map.Entry::getValue).findFirst().orElse(null);
+        }
+
+        /** The texts the request asks to work on (q as an array counts its entries), at least 1. */
+        int texts() {
+            parse();
+            JsonNode q = json == null ? null : json.get("q");
+            if (q != null && q.isArray()) {
+                return Math.max(1, q.size());
+            }
+            return (int) Math.max(1, form.stream().filter(e -> e.getKey().equals("q")).count());
+        }
+
+        /** The characters of q (every entry) and message. */
+        long characters() {
+            parse();
+            long n = 0;
+            if (json != null) {
+                for (String name : new String[] {"q", "message"}) {
+                    JsonNode v = json.get(name);
+                    if (v != null && v.isString()) {
+                        n += v.asString().length();
+                    } else if (v != null && v.isArray()) {
+                        for (JsonNode item : v) {
+                            n += item.isString() ? item.asString().length() : 0;
+                        }
+                    }
+                }
+                return n;
+            }
+            return form.stream().filter(e -> e.getKey().equals("q") || e.getKey().equals("message")).mapToLong(e -> e.getValue().length()).sum();
         }
 
         @Override

@@ -40,7 +40,10 @@ public class WebConfiguration implements WebMvcConfigurer {
         var mode = ApiKeyFilter.Mode.valueOf(properties.auth().mode().toUpperCase(java.util.Locale.ROOT));
         var keys = mode == ApiKeyFilter.Mode.OFF ? null : new dev.seq2seq.auth.ApiKeys(
                 new dev.seq2seq.auth.ApiKeyStore(properties.auth().store()), java.time.Duration.ofSeconds(5), java.time.Clock.systemUTC());
-        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(mode, keys));
+        var auth = properties.auth();
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(mode, keys, new dev.seq2seq.auth.RateLimiter(),
+                new ApiKeyFilter.Anonymous(auth.anonymous().requestsPerMinute(), auth.anonymous().charactersPerMinute(),
+                        auth.trustForwardedFor())));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
