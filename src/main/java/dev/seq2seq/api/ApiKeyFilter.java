@@ -2,6 +2,7 @@ package dev.seq2seq.api;
 
 import dev.seq2seq.auth.ApiKeys;
 import dev.seq2seq.auth.RateLimiter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -45,12 +46,24 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     private final ApiKeys keys;
     private final RateLimiter limiter;
     private final Anonymous anonymous;
+    private final MeterRegistry meters;
 
-    public ApiKeyFilter(Mode mode, ApiKeys keys, RateLimiter limiter, Anonymous anonymous) {
+    public ApiKeyFilter(Mode mode, ApiKeys keys, RateLimiter limiter, Anonymous anonymous, MeterRegistry meters) {
         this.mode = mode;
         this.keys = keys;
         this.limiter = limiter;
         this.anonymous = anonymous;
+        this.meters = meters;
+    }
+
+    /** Counts a request let through, by key name (never the key; "anonymous" without one). */
+    private void accepted(String keyName) {
+        meters.counter("seq2seq.auth.requests", "key", keyName).increment();
+    }
+
+    /** Counts a refusal, by reason and key name. */
+    private void rejected(String reason, String keyName) {
+        meters.counter("seq2seq.auth.rejections", "reason", reason, "key", keyName).increment();
     }
 
     @Override
@@ -84,6 +97,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         int charactersPerMinute;
         if (key == null || key.isBlank()) {
             if (mode == Mode.REQUIRED) {
+                rejected("missing_key", "anonymous");
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"seq2seq\"");
                 problem(response, request, 401, "Unauthorized", "an API key is required: send it as 'Authorization: Bearer KEY', "
                         + "as 'X-API-Key: KEY' or as the api_key field");
@@ -95,6 +109,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         } else {
             var entry = keys.authenticate(key.strip());
             if (entry.isEmpty()) {
+                rejected("invalid_key", "unknown");
                 problem(response, request, 403, "Forbidden", "the API key is not valid (unknown or removed)");
                 return;
             }
@@ -104,11 +119,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             charactersPerMinute = entry.get().charactersPerMinute();
         }
         RateLimiter.Decision d = limiter.consume(client, perMinute, charactersPerMinute, requests, characters);
+        String keyName = forward.getAttribute(KEY_NAME) instanceof String name ? name : "anonymous";
         if (perMinute > 0) {
             response.setHeader("RateLimit-Limit", String.valueOf(d.limit()));
             response.setHeader("RateLimit-Remaining", String.valueOf(Math.max(0, d.remaining())));
         }
         if (!d.allowed()) {
+            rejected("rate_limit_" + d.exceeded(), keyName);
             if (d.retryAfterSeconds() < 0) {
                 problem(response, request, 429, "Too Many Requests", "this request costs more " + d.exceeded()
                         + " than the " + (d.exceeded().equals("requests") ? perMinute : charactersPerMinute)
@@ -121,6 +138,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                     + (d.exceeded().equals("requests") ? perMinute : charactersPerMinute) + "); retry in " + d.retryAfterSeconds() + " s");
             return;
         }
+        accepted(keyName);
         chain.doFilter(forward, response);
     }
 

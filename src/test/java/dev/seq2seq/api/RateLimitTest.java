@@ -32,6 +32,8 @@ class RateLimitTest {
 
     @Autowired
     MockMvc mvc;
+    @Autowired
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     private static String addKey(String name, int perMinute) {
         try {
@@ -64,6 +66,9 @@ class RateLimitTest {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.detail", containsString("over the requests per minute of this client (2)")));
         mvc.perform(translate("\"hola\"", "10.0.0.1").header("Authorization", "Bearer " + OTHER)).andExpect(status().isOk());
+        // metrics by key name and reason, never the key
+        org.assertj.core.api.Assertions.assertThat(meters.counter("seq2seq.auth.requests", "key", "small").count()).isEqualTo(2);
+        org.assertj.core.api.Assertions.assertThat(meters.counter("seq2seq.auth.rejections", "reason", "rate_limit_requests", "key", "small").count()).isEqualTo(1);
     }
 
     @Test
