@@ -51,7 +51,7 @@ public class ServiceConfiguration {
     @Bean(destroyMethod = "close")
     Batchers batchers(ModelRepository models, ServiceProperties p, MeterRegistry registry) {
         var b = p.batching();
-        Batchers batchers = new Batchers(models.models(), b.maxBatch(), b.maxDelay().toMillis(), b.queueCapacity(),
+        Batchers batchers = new Batchers(models.models(), b.maxBatch(), b.maxDelay().toMillis(), b.maxBatchTime().toMillis(), b.queueCapacity(),
                 b.timeout().toMillis(), new BatchMetrics(registry));
         for (var model : models.models()) {
             Gauge.builder("seq2seq.queue.depth", () -> batchers.queueDepth(model))

@@ -83,9 +83,13 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
      * @param maxDelay      how long the first request of a batch waits for others
      * @param queueCapacity requests waiting per model before new ones get 503
      * @param timeout       a request still waiting after this long gets 503
+     * @param maxBatchTime  a batch holds no more texts than the measured decoding rate finishes in
+     *                      about this long (0: no such bound), so a request that comes while a large
+     *                      one is decoded waits at most about this long for the batch in progress
      */
     public record Batching(@DefaultValue("32") int maxBatch, @DefaultValue("5ms") Duration maxDelay,
-                           @DefaultValue("256") int queueCapacity, @DefaultValue("30s") Duration timeout) {
+                           @DefaultValue("256") int queueCapacity, @DefaultValue("30s") Duration timeout,
+                           @DefaultValue("200ms") Duration maxBatchTime) {
         public Batching {
             atLeastOne("seq2seq.batching.max-batch", maxBatch);
             atLeastOne("seq2seq.batching.queue-capacity", queueCapacity);

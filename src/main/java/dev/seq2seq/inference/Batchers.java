@@ -10,10 +10,10 @@ public final class Batchers implements Generator, AutoCloseable {
     private final Map<Seq2SeqModel, DynamicBatcher> batchers = new IdentityHashMap<>();
     private final long timeoutMillis;
 
-    public Batchers(List<Seq2SeqModel> models, int maxBatch, long maxDelayMillis, int queueCapacity, long timeoutMillis,
-                    BatchListener listener) {
+    public Batchers(List<Seq2SeqModel> models, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
+                    long timeoutMillis, BatchListener listener) {
         for (Seq2SeqModel m : models) {
-            batchers.put(m, new DynamicBatcher(m, maxBatch, maxDelayMillis, queueCapacity, listener));
+            batchers.put(m, new DynamicBatcher(m, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, listener));
         }
         this.timeoutMillis = timeoutMillis;
     }

@@ -18,10 +18,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Decodes concurrent requests for one model together, as serving systems (Triton, DJL Serving)
  * do: requests wait in a bounded queue; one worker takes the oldest, keeps draining the queue
  * until it holds {@code maxBatch} texts or {@code maxDelay} has passed since that request came,
- * then decodes each group of requests with the same decoding options in one pass (sorted by
- * length, so similar lengths share a batch; at most {@code maxBatch} decoder rows at once, so a
- * consensus-sampled text, which takes {@code samples} rows, counts that many times) and completes
- * every request's future.
+ * then decodes each group of requests with the same decoding options in one pass (at most
+ * {@code maxBatch} decoder rows at once, so a consensus-sampled text, which takes {@code samples}
+ * rows, counts that many times) and completes every request's future. A request of more texts
+ * than a batch holds is decoded a batch at a time, interleaved with the requests that come
+ * meanwhile, which go first ({@link #run}).
  *
  * <p>A full queue refuses at once ({@link OverloadedException}); a request whose deadline passes
  * while it waits is failed the same way rather than decoded late. Nothing accepted is dropped:
@@ -29,8 +30,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * refusal carries a retry delay estimated from the texts waiting and the recent decoding rate.
  */
 public final class DynamicBatcher implements AutoCloseable {
+    /** A request: its texts, and how far the worker has got with them (worker thread only). */
     private record Job(List<String> texts, DecodingOptions options, long enqueuedNanos, long deadlineNanos,
-                       CompletableFuture<List<List<Generation>>> result) {}
+                       CompletableFuture<List<List<Generation>>> result, AtomicInteger done, List<List<Generation>> results) {
+        Job(List<String> texts, DecodingOptions options, long enqueuedNanos, long deadlineNanos,
+            CompletableFuture<List<List<Generation>>> result) {
+            this(texts, options, enqueuedNanos, deadlineNanos, result, new AtomicInteger(),
+                    new ArrayList<>(java.util.Collections.nCopies(texts.size(), null)));
+        }
+    }
 
     private final Seq2SeqModel model;
     private final int maxBatch;
@@ -43,15 +51,29 @@ public final class DynamicBatcher implements AutoCloseable {
     private volatile double textsPerSecond;
     private volatile boolean closed;
     private final java.util.function.LongSupplier clock;
+    private final long maxBatchNanos;
+    /** Decoding time per unit of work (a text times its beam and samples), a moving average; 0 before the first batch. */
+    private volatile double nanosPerUnit;
 
     public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, int queueCapacity, BatchListener listener) {
-        this(model, maxBatch, maxDelayMillis, queueCapacity, listener, System::nanoTime);
+        this(model, maxBatch, maxDelayMillis, 0, queueCapacity, listener, System::nanoTime);
+    }
+
+    /**
+     * With {@code maxBatchMillis} above 0, a batch also holds no more texts than the decoding rate
+     * measured so far lets finish in about that time (at least one text): this bounds how long a
+     * request that arrives while a large one is being decoded waits for the batch in progress.
+     */
+    public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
+                          BatchListener listener) {
+        this(model, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, listener, System::nanoTime);
     }
 
     /** With the clock that waits and deadlines are measured on (tests move a fake one instead of sleeping). */
-    DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, int queueCapacity, BatchListener listener,
-                   java.util.function.LongSupplier nanoClock) {
+    DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
+                   BatchListener listener, java.util.function.LongSupplier nanoClock) {
         this.clock = nanoClock;
+        this.maxBatchNanos = TimeUnit.MILLISECONDS.toNanos(maxBatchMillis);
         if (maxBatch < 1 || maxDelayMillis < 0 || queueCapacity < 1) {
             throw new IllegalArgumentException("maxBatch and queueCapacity must be positive and maxDelay not negative");
         }
@@ -122,108 +144,127 @@ public final class DynamicBatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * The worker: each batch first takes new requests from the queue (waiting up to maxDelay for
+     * them when nothing else is pending), then fills the rows left with the next texts of requests
+     * already started. A request larger than one batch is decoded a batch's worth at a time and
+     * goes back behind the others, so that requests arriving meanwhile are served in the next batch
+     * instead of waiting for all of it: a heavy client slows itself, not everyone.
+     */
     private void run() {
+        java.util.ArrayDeque<Job> started = new java.util.ArrayDeque<>();
         while (!closed) {
-            List<Job> jobs = new ArrayList<>();
+            List<Slice> batch = new ArrayList<>();
             try {
-                Job first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                taken(first);
-                jobs.add(first);
-                int texts = first.texts().size();
-                long flushAt = first.enqueuedNanos() + maxDelayNanos;
-                while (texts < maxBatch) {
-                    long left = flushAt - clock.getAsLong();
-                    Job next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
-                    if (next == null) {
+                int rows = 0;
+                double units = maxBatchNanos > 0 && nanosPerUnit > 0 ? maxBatchNanos / nanosPerUnit : Double.MAX_VALUE;
+                Job first = started.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+                long flushAt = first == null ? 0 : first.enqueuedNanos() + maxDelayNanos;
+                for (Job next = first; next != null && rows < maxBatch; ) {
+                    taken(next);
+                    int before = rows;
+                    rows += slice(next, maxBatch - rows, units, batch);
+                    units -= (rows - before) * (double) next.options().beamSize();
+                    if (rows >= maxBatch) {
                         break;
                     }
-                    taken(next);
-                    jobs.add(next);
-                    texts += next.texts().size();
+                    long left = flushAt - clock.getAsLong();
+                    next = left > 0 && started.isEmpty() ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
                 }
-                decode(jobs);
+                while (rows < maxBatch && units >= 1 && !started.isEmpty()) {
+                    Job next = started.pollFirst();
+                    int before = rows;
+                    rows += slice(next, maxBatch - rows, units, batch);
+                    units -= (rows - before) * (double) next.options().beamSize();
+                }
+                if (batch.isEmpty()) {
+                    continue;
+                }
+                decode(batch);
+                for (Slice sl : batch) {
+                    if (sl.to() < sl.job().texts().size() && !sl.job().result().isDone()) {
+                        if (sl.job().done.get() == sl.to() && started.stream().noneMatch(j -> j == sl.job())) {
+                            started.addLast(sl.job());   // the rest after everyone else's next batch
+                        }
+                    }
+                }
             } catch (InterruptedException e) {
-                jobs.forEach(j -> j.result().completeExceptionally(new OverloadedException("the service is shutting down", 1)));
+                batch.forEach(sl -> sl.job().result().completeExceptionally(new OverloadedException("the service is shutting down", 1)));
                 break;
             } catch (RuntimeException | Error e) {
-                jobs.forEach(j -> j.result().completeExceptionally(e));
+                batch.forEach(sl -> sl.job().result().completeExceptionally(e));
             }
+        }
+        for (Job j : started) {
+            j.result().completeExceptionally(new OverloadedException("the service is shutting down", 1));
         }
         for (Job j; (j = queue.poll()) != null; ) {
             j.result().completeExceptionally(new OverloadedException("the service is shutting down", 1));
         }
     }
 
+    /** Texts {@code [from, to)} of a request, decoded in one batch. */
+    private record Slice(Job job, int from, int to) {}
+
+    /**
+     * Adds the request's next texts that fit in {@code room} decoder rows (a consensus-sampled text
+     * takes {@code samples} rows) and in {@code units} of work (a text's beam size times its
+     * samples), at least one text so that every request advances, and returns the rows taken.
+     */
+    private static int slice(Job job, int room, double units, List<Slice> batch) {
+        int from = job.done.get();
+        int perText = job.options().samples();
+        double unitsPerText = (double) perText * job.options().beamSize();
+        int n = (int) Math.max(1, Math.min(Math.min(job.texts().size() - from, room / perText), units / unitsPerText));
+        batch.add(new Slice(job, from, from + n));
+        job.done.set(from + n);
+        return n * perText;
+    }
+
     private void taken(Job job) {
         queuedTexts.addAndGet(-job.texts().size());
     }
 
-    private void decode(List<Job> jobs) {
+    private void decode(List<Slice> batch) {
         long now = clock.getAsLong();
-        Map<DecodingOptions, List<Job>> groups = new LinkedHashMap<>();
-        for (Job j : jobs) {
+        Map<DecodingOptions, List<Slice>> groups = new LinkedHashMap<>();
+        for (Slice sl : batch) {
+            Job j = sl.job();
             if (j.result().isDone()) {
                 continue;   // cancelled by a caller that gave up
             }
-            if (now > j.deadlineNanos()) {
+            if (sl.from() == 0 && now > j.deadlineNanos()) {   // never started: refused rather than decoded late
                 j.result().completeExceptionally(new OverloadedException("waited past the deadline in the queue", retryAfterSeconds()));
                 continue;
             }
-            groups.computeIfAbsent(j.options(), k -> new ArrayList<>()).add(j);
+            groups.computeIfAbsent(j.options(), k -> new ArrayList<>()).add(sl);
         }
         groups.forEach((options, group) -> {
-            // every text of the group, longest first, decoded in chunks of at most maxBatch
-            record Item(int job, int index, String text) {}
-            List<Item> items = new ArrayList<>();
-            for (int g = 0; g < group.size(); g++) {
-                List<String> texts = group.get(g).texts();
-                for (int i = 0; i < texts.size(); i++) {
-                    items.add(new Item(g, i, texts.get(i)));
+            List<String> texts = new ArrayList<>();
+            group.forEach(sl -> texts.addAll(sl.job().texts().subList(sl.from(), sl.to())));
+            long waited = now - group.stream().mapToLong(sl -> sl.job().enqueuedNanos()).min().orElse(now);
+            long t0 = clock.getAsLong();
+            List<List<Generation>> decoded = model.generate(texts, options);
+            long decodeNanos = clock.getAsLong() - t0;
+            long tokens = 0;
+            int k = 0;
+            for (Slice sl : group) {
+                for (int i = sl.from(); i < sl.to(); i++, k++) {
+                    sl.job().results.set(i, decoded.get(k));
+                    tokens += decoded.get(k).get(0).tokens().length;
+                }
+                if (sl.to() == sl.job().texts().size()) {
+                    sl.job().result().complete(List.copyOf(sl.job().results));
                 }
             }
-            items.sort(Comparator.comparingInt((Item it) -> it.text().length()).reversed());
-            List<List<List<Generation>>> results = new ArrayList<>();
-            for (Job j : group) {
-                List<List<Generation>> slots = new ArrayList<>();
-                j.texts().forEach(t -> slots.add(null));
-                results.add(slots);
-            }
-            long waited = now - group.stream().mapToLong(Job::enqueuedNanos).min().orElse(now);
-            // maxBatch bounds the decoder rows: consensus sampling decodes each text samples() times
-            int perChunk = Math.max(1, maxBatch / options.samples());
-            long[] decodeNanos = new long[(items.size() + perChunk - 1) / perChunk];
-            long[] tokens = new long[decodeNanos.length];
-            int[] sizes = new int[decodeNanos.length];
-            for (int start = 0, c = 0; start < items.size(); start += perChunk, c++) {
-                List<Item> chunk = items.subList(start, Math.min(items.size(), start + perChunk));
-                if (chunk.stream().allMatch(it -> group.get(it.job()).result().isDone())) {
-                    continue;   // every caller of this chunk has given up
-                }
-                long t0 = clock.getAsLong();
-                List<List<Generation>> decoded = model.generate(chunk.stream().map(Item::text).toList(), options);
-                for (int k = 0; k < chunk.size(); k++) {
-                    results.get(chunk.get(k).job()).set(chunk.get(k).index(), decoded.get(k));
-                    tokens[c] += decoded.get(k).get(0).tokens().length;
-                }
-                decodeNanos[c] = clock.getAsLong() - t0;
-                sizes[c] = chunk.size();
-                double rate = chunk.size() / Math.max(decodeNanos[c] / 1e9, 1e-6);
-                textsPerSecond = textsPerSecond == 0 ? rate : 0.8 * textsPerSecond + 0.2 * rate;
-            }
-            for (int g = 0; g < group.size(); g++) {
-                group.get(g).result().complete(results.get(g));
-            }
-            for (int c = 0; c < sizes.length; c++) {   // after the results: a failing listener cannot fail requests
-                if (sizes[c] > 0) {
-                    try {
-                        listener.batchDone(model.bundle().config().name(), sizes[c], group.size(), waited, decodeNanos[c], tokens[c]);
-                    } catch (RuntimeException e) {
-                        // metrics are best effort
-                    }
-                }
+            double unitNanos = decodeNanos / ((double) texts.size() * options.beamSize() * options.samples());
+            nanosPerUnit = nanosPerUnit == 0 ? unitNanos : 0.8 * nanosPerUnit + 0.2 * unitNanos;
+            double rate = texts.size() / Math.max(decodeNanos / 1e9, 1e-6);
+            textsPerSecond = textsPerSecond == 0 ? rate : 0.8 * textsPerSecond + 0.2 * rate;
+            try {   // after the results: a failing listener cannot fail requests
+                listener.batchDone(model.bundle().config().name(), texts.size(), group.size(), waited, decodeNanos, tokens);
+            } catch (RuntimeException e) {
+                // metrics are best effort
             }
         });
     }

@@ -64,6 +64,39 @@ class DynamicBatcherTest {
     }
 
     @Test
+    void aRequestLargerThanABatchIsInterleavedWithTheRequestsThatComeMeanwhile() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        List<int[]> batches = new CopyOnWriteArrayList<>();   // {texts, requests} of each batch, in order
+        BatchListener holdFirst = (m, texts, requests, wait, decode, tokens) -> {
+            batches.add(new int[] {texts, requests});
+            busy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        List<String> heavy = List.of("la casa es grande", "el gato come pescado", "Hola.", "Gracias.", "la casa es grande", "Hola.");
+        try (var batcher = new DynamicBatcher(model, 2, 0, 10, holdFirst)) {
+            var big = batcher.submit(heavy, GREEDY, 10_000);
+            assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();   // its first two texts are decoded
+            var light = batcher.submit(List.of("Gracias."), GREEDY, 10_000);
+            release.countDown();
+            assertThat(light.get(10, TimeUnit.SECONDS).get(0).get(0).text())
+                    .isEqualTo(model.generate(List.of("Gracias."), GREEDY).get(0).get(0).text());
+            var all = big.get(10, TimeUnit.SECONDS);
+            assertThat(all).hasSize(6);
+            for (int i = 0; i < heavy.size(); i++) {   // every text in its place
+                assertThat(all.get(i).get(0).text()).isEqualTo(model.generate(List.of(heavy.get(i)), GREEDY).get(0).get(0).text());
+            }
+        }
+        // the light request went into the second batch, not after the whole heavy one
+        assertThat(batches.get(1)).containsExactly(2, 2);
+        assertThat(batches.stream().mapToInt(b -> b[0]).sum()).isEqualTo(7);
+    }
+
+    @Test
     void aLoneRequestIsFlushedAfterTheDelay() throws Exception {
         try (var batcher = new DynamicBatcher(model, 32, 50, 100, BatchListener.NONE)) {
             long start = System.nanoTime();
@@ -97,7 +130,7 @@ class DynamicBatcherTest {
             }
         };
         java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
-        try (var batcher = new DynamicBatcher(model, 1, 0, 2, blocking, now::get)) {
+        try (var batcher = new DynamicBatcher(model, 1, 0, 0, 2, blocking, now::get)) {
             var first = batcher.submit(List.of("Hola."), GREEDY, 10_000);
             assertThat(busy.await(10, TimeUnit.SECONDS)).isTrue();
             var late = batcher.submit(List.of("Gracias."), GREEDY, 20);
