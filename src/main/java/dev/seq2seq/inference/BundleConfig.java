@@ -112,10 +112,20 @@ public record BundleConfig(
      * (maximum mutual information, Li et al. 2016).
      */
     public record Rerank(String memory, int neighbours, double antiLanguageModel,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean memoryOnly) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean memoryOnly,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Double similarity) {
 
         public Rerank(String memory, int neighbours, double antiLanguageModel) {
-            this(memory, neighbours, antiLanguageModel, null);
+            this(memory, neighbours, antiLanguageModel, null, null);
+        }
+
+        public Rerank(String memory, int neighbours, double antiLanguageModel, Boolean memoryOnly) {
+            this(memory, neighbours, antiLanguageModel, memoryOnly, null);
+        }
+
+        /** The weight of a remembered reply's message similarity in its score ({@code similarity}; absent: 0). */
+        public double similarityWeight() {
+            return similarity == null ? 0 : similarity;
         }
 
         /** True when only the memory's replies are candidates ({@code memoryOnly}; absent: false). */

@@ -180,6 +180,9 @@ public final class ModelBundle {
             if (!(rerank.antiLanguageModel() >= 0 && rerank.antiLanguageModel() < 1)) {
                 throw new ModelBundleException(file, "decoding.rerank.antiLanguageModel must be in [0, 1), not " + rerank.antiLanguageModel());
             }
+            if (!(rerank.similarityWeight() >= 0 && rerank.similarityWeight() <= 100)) {
+                throw new ModelBundleException(file, "decoding.rerank.similarity must be in [0, 100], not " + rerank.similarity());
+            }
         }
         try {
             DecodingOptions.of(c.decoding());   // the default decoding must be one a request could ask for

@@ -62,10 +62,18 @@ public final class ReplyMemory {
 
     /** The distinct replies of the (at most) {@code neighbours} messages most like this one, closest first. */
     public List<String> candidates(String message, int neighbours) {
-        Set<String> out = new LinkedHashSet<>();
-        for (int i : index.nearest(message, neighbours)) {
-            out.add(replies.get(i));
+        return List.copyOf(similarities(message, neighbours).keySet());
+    }
+
+    /**
+     * The same replies, each with the similarity of its closest message to this one (cosine of
+     * character 3-gram counts, in [0, 1]).
+     */
+    public java.util.Map<String, Double> similarities(String message, int neighbours) {
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (TrigramIndex.Match m : index.matches(message, neighbours)) {
+            out.putIfAbsent(replies.get(m.index()), m.cosine());
         }
-        return List.copyOf(out);
+        return out;
     }
 }

@@ -14,7 +14,9 @@ import java.util.Map;
  * the same encoder-decoder with teacher forcing ({@link ForcedScoring}). The second term is
  * maximum mutual information's anti-language model (Li et al. 2016, "A Diversity-Promoting
  * Objective Function for Neural Conversation Models"): a reply that fits any message, and so says
- * nothing about this one, loses some of its advantage.
+ * nothing about this one, loses some of its advantage. With {@code similarity} above 0, a remembered
+ * reply also gains that weight times its message's similarity to this one (cosine in [0, 1]), so
+ * that the model overrides the closest match only where it prefers another reply clearly.
  */
 final class Rerank {
     private Rerank() {
@@ -30,7 +32,8 @@ final class Rerank {
                 candidates.putIfAbsent(g.text(), g.tokens());
             }
         }
-        for (String reply : bundle.replyMemory().candidates(message, settings.neighbours())) {
+        Map<String, Double> similar = bundle.replyMemory().similarities(message, settings.neighbours());
+        for (String reply : similar.keySet()) {
             candidates.putIfAbsent(reply, target.encode(reply));
         }
         if (candidates.isEmpty()) {
@@ -55,7 +58,8 @@ final class Rerank {
         for (int i = 0; i < n; i++) {
             int scored = tokens.get(i).length + 1;
             double mutual = logProbs[i] - (antiLm ? settings.antiLanguageModel() * logProbs[n + i] : 0);
-            out.add(new Generation(texts.get(i), tokens.get(i), logProbs[i], mutual / scored, scored));
+            double bonus = settings.similarityWeight() * similar.getOrDefault(texts.get(i), 0.0);
+            out.add(new Generation(texts.get(i), tokens.get(i), logProbs[i], mutual / scored + bonus, scored));
         }
         out.sort(Comparator.comparingDouble(Generation::score).reversed());   // stable: samples first on ties
         return out;

@@ -43,8 +43,16 @@ public final class TrigramIndex {
         return size;
     }
 
+    /** A text of the index and its cosine similarity to a query. */
+    public record Match(int index, double cosine) {}
+
     /** Indices of the (at most) k texts most similar to the query, most similar first, earlier first on ties; none share a trigram with it: empty. */
     public List<Integer> nearest(String query, int k) {
+        return matches(query, k).stream().map(Match::index).toList();
+    }
+
+    /** The (at most) k texts most similar to the query with their cosines, as {@link #nearest}. */
+    public List<Match> matches(String query, int k) {
         Map<String, Integer> q = trigrams(query);
         double[] dots = new double[size];
         q.forEach((g, c) -> {
@@ -71,9 +79,10 @@ public final class TrigramIndex {
                 best.add(new double[] {cosine, i});
             }
         }
-        List<Integer> out = new ArrayList<>(best.size());
+        List<Match> out = new ArrayList<>(best.size());
         while (!best.isEmpty()) {
-            out.add(0, (int) best.poll()[1]);
+            double[] b = best.poll();
+            out.add(0, new Match((int) b[1], b[0]));
         }
         return out;
     }

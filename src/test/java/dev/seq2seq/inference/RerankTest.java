@@ -79,6 +79,24 @@ class RerankTest {
     }
 
     @Test
+    void aSimilarityWeightAddsEachRemembereredMessagesCosineToItsReplysScore(@TempDir Path dir) throws Exception {
+        Seq2SeqModel model = chatBundle(dir, 0.5, "hello there\tgood morning everyone\nhello\thello\n");
+        String message = "hello";
+        var plain = new BundleConfig.Rerank("memory.tsv", 2, 0.5, true);
+        var weighted = new BundleConfig.Rerank("memory.tsv", 2, 0.5, true, 3.0);
+        var without = Rerank.rank(model.bundle(), model.sourceIds(message), message, List.of(), plain);
+        var with = Rerank.rank(model.bundle(), model.sourceIds(message), message, List.of(), weighted);
+        var cosines = model.bundle().replyMemory().similarities(message, 2);
+        assertThat(cosines.get("hello")).isCloseTo(1.0, within(1e-9));   // the same message
+        assertThat(cosines.get("good morning everyone")).isBetween(0.1, 0.99);
+        for (Generation g : with) {
+            double before = without.stream().filter(w -> w.text().equals(g.text())).findFirst().orElseThrow().score();
+            assertThat(g.score()).isCloseTo(before + 3.0 * cosines.get(g.text()), within(1e-9));
+        }
+        assertThat(with.get(0).text()).isEqualTo("hello");   // the exact match wins by the weight
+    }
+
+    @Test
     void memoryOnlyLeavesTheSamplesOut(@TempDir Path dir) throws Exception {
         Seq2SeqModel model = chatBundle(dir, 0.0, "hello\tgood morning everyone\n");
         BundleConfig.Rerank memoryOnly = new BundleConfig.Rerank("memory.tsv", 2, 0.0, true);
