@@ -51,7 +51,11 @@ public class FormBodyConverter extends AbstractHttpMessageConverter<Object> {
         Map<String, Object> values = new LinkedHashMap<>();
         fields.forEach((name, list) -> {
             String key = name.endsWith("[]") ? name.substring(0, name.length() - 2) : name;
-            values.put(key, list.size() == 1 && !name.endsWith("[]") ? list.get(0) : List.copyOf(list));
+            if (key.isEmpty()) {
+                return;   // "[]" or "=x": a field without a name is no field of the request
+            }
+            List<String> given = list.stream().map(v -> v == null ? "" : v).toList();   // "q" without "=": empty
+            values.put(key, given.size() == 1 && !name.endsWith("[]") ? given.get(0) : given);
         });
         try {
             return json.convertValue(values, clazz);
