@@ -20,9 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *   java bench/LoadGenerator.java KIND URL SENTENCES.tsv COLUMN SECONDS CLIENTS...
  *   KIND: service (POST JSON {"q", "source": "es", "target": "en"} to /translate), apy (POST form
  *   langpair=spa|eng&q=...) or chat (POST JSON {"message", "language"} to /chat; the language is
- *   $CHAT_LANGUAGE, default en, and $CHAT_SAMPLES, when set, is sent as "samples")
+ *   $CHAT_LANGUAGE, default en, and $CHAT_SAMPLES, when set, is sent as "samples"); $API_KEY, when
+ *   set, is sent as X-API-Key (service and chat)
  */
 public class LoadGenerator {
+    /** The request with $API_KEY as an X-API-Key header, where it is set. */
+    static HttpRequest.Builder keyed(HttpRequest.Builder builder) {
+        String key = System.getenv("API_KEY");
+        return key == null || key.isBlank() ? builder : builder.header("X-API-Key", key);
+    }
+
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
             System.err.println("usage: java bench/LoadGenerator.java service|apy|chat URL SENTENCES.tsv COLUMN SECONDS CLIENTS...");
@@ -57,7 +64,7 @@ public class LoadGenerator {
                         HttpRequest request = kind.equals("apy")
                                 ? HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
                                         .POST(HttpRequest.BodyPublishers.ofString("langpair=spa%7Ceng&q=" + URLEncoder.encode(s, StandardCharsets.UTF_8))).build()
-                                : HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json")
+                                : keyed(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json"))
                                         .POST(HttpRequest.BodyPublishers.ofString(kind.equals("chat")
                                                 ? "{\"message\": " + json(s) + ", \"language\": " + json(chatLanguage)
                                                         + (chatSamples != null ? ", \"samples\": " + Integer.parseInt(chatSamples) : "") + "}"
