@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The arrows of the README's layout, checked on the compiled classes: api -> services (translate,
+ * The arrows of the layout in docs/ENGINE.md, checked on the compiled classes: api -> services (translate,
  * chat, models) -> inference -> text; the web layer knows nothing of ND4J, the model code nothing
  * of Spring.
  */
