@@ -84,7 +84,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             try {
                 cached = new Cached(request);
             } catch (RequestTooLargeException e) {
-                problem(response, request, 413, "Content Too Large", e.getMessage());
+                Problems.write(response, request, 413, "Content Too Large", e.getMessage());
                 return;
             }
             forward = cached;
@@ -99,7 +99,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             if (mode == Mode.REQUIRED) {
                 rejected("missing_key", "anonymous");
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"seq2seq\"");
-                problem(response, request, 401, "Unauthorized", "an API key is required: send it as 'Authorization: Bearer KEY', "
+                Problems.write(response, request, 401, "Unauthorized", "an API key is required: send it as 'Authorization: Bearer KEY', "
                         + "as 'X-API-Key: KEY' or as the api_key field");
                 return;
             }
@@ -110,7 +110,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             var entry = keys.authenticate(key.strip());
             if (entry.isEmpty()) {
                 rejected("invalid_key", "unknown");
-                problem(response, request, 403, "Forbidden", "the API key is not valid (unknown or removed)");
+                Problems.write(response, request, 403, "Forbidden", "the API key is not valid (unknown or removed)");
                 return;
             }
             forward.setAttribute(KEY_NAME, entry.get().name());
@@ -127,14 +127,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         if (!d.allowed()) {
             rejected("rate_limit_" + d.exceeded(), keyName);
             if (d.retryAfterSeconds() < 0) {
-                problem(response, request, 429, "Too Many Requests", "this request costs more " + d.exceeded()
+                Problems.write(response, request, 429, "Too Many Requests", "this request costs more " + d.exceeded()
                         + " than the " + (d.exceeded().equals("requests") ? perMinute : charactersPerMinute)
                         + " a minute this client may use (a batch of N texts counts N requests)");
                 return;
             }
             response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(d.retryAfterSeconds()));
             response.setHeader("RateLimit-Reset", String.valueOf(d.retryAfterSeconds()));
-            problem(response, request, 429, "Too Many Requests", "over the " + d.exceeded() + " per minute of this client ("
+            Problems.write(response, request, 429, "Too Many Requests", "over the " + d.exceeded() + " per minute of this client ("
                     + (d.exceeded().equals("requests") ? perMinute : charactersPerMinute) + "); retry in " + d.retryAfterSeconds() + " s");
             return;
         }
@@ -156,15 +156,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return authorization.substring(7).strip();
         }
         return request.getHeader("X-API-Key");
-    }
-
-    private static void problem(HttpServletResponse response, HttpServletRequest request, int status, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        JSON.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", title, "status", status,
-                "detail", detail, "instance", request.getRequestURI()));
     }
 
     /** The request with its body read once (the size filter before this one bounds it) and replayed. */

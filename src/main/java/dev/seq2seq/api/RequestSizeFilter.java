@@ -8,18 +8,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies over the limit with 413: at once when {@code Content-Length} says so,
  * and while reading a chunked body as soon as it passes the limit.
  */
 public class RequestSizeFilter extends OncePerRequestFilter {
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final long limit;
 
     public RequestSizeFilter(long limit) {
@@ -31,11 +26,7 @@ public class RequestSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         long length = request.getContentLengthLong();
         if (length > limit) {
-            response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            JSON.writeValue(response.getOutputStream(), Map.of("type", "about:blank", "title", "Content Too Large",
-                    "status", 413, "detail", new RequestTooLargeException(limit).getMessage(), "instance", request.getRequestURI()));
+            Problems.write(response, request, 413, "Content Too Large", new RequestTooLargeException(limit).getMessage());
             return;
         }
         chain.doFilter(length < 0 ? new Limited(request, limit) : request, response);

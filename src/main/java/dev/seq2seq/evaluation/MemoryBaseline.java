@@ -1,6 +1,6 @@
 package dev.seq2seq.evaluation;
 
-import dev.seq2seq.text.TrigramIndex;
+import dev.seq2seq.inference.ReplyMemory;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,24 +10,24 @@ import java.util.List;
  * tool's translation memory gives as its best fuzzy match; for chat it is a retrieval bot.
  */
 public final class MemoryBaseline {
-    private final TrigramIndex index;
-    private final List<String> targets;
+    private final ReplyMemory memory;
+    private final String fallback;
 
     public MemoryBaseline(List<String> trainSources, List<String> trainTargets) {
         if (trainSources.size() != trainTargets.size() || trainSources.isEmpty()) {
             throw new IllegalArgumentException("the memory needs as many targets as sources, at least one: "
                     + trainSources.size() + " sources, " + trainTargets.size() + " targets");
         }
-        this.index = new TrigramIndex(trainSources);
-        this.targets = List.copyOf(trainTargets);
+        this.memory = new ReplyMemory(trainSources, trainTargets);   // the index a chat bundle's reply memory uses
+        this.fallback = trainTargets.get(0);
     }
 
     /** The memory's answer for each source (the first pair's target where nothing is similar at all). */
     public List<String> answer(List<String> sources) {
         List<String> out = new ArrayList<>(sources.size());
         for (String source : sources) {
-            List<Integer> best = index.nearest(source, 1);
-            out.add(targets.get(best.isEmpty() ? 0 : best.get(0)));
+            List<String> best = memory.candidates(source, 1);
+            out.add(best.isEmpty() ? fallback : best.get(0));
         }
         return out;
     }

@@ -181,11 +181,9 @@ public final class DynamicBatcher implements AutoCloseable {
                     continue;
                 }
                 decode(batch);
-                for (Slice sl : batch) {
+                for (Slice sl : batch) {   // a request has one slice per batch: it was taken from the queue or from started
                     if (sl.to() < sl.job().texts().size() && !sl.job().result().isDone()) {
-                        if (sl.job().done.get() == sl.to() && started.stream().noneMatch(j -> j == sl.job())) {
-                            started.addLast(sl.job());   // the rest after everyone else's next batch
-                        }
+                        started.addLast(sl.job());   // the rest after everyone else's next batch
                     }
                 }
             } catch (InterruptedException e) {

@@ -8,11 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.seq2seq.auth.ApiKeyStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.seq2seq.auth.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,21 +22,12 @@ import org.springframework.test.web.servlet.MockMvc;
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class ApiKeyTest {
-    static final String KEY = addKey();
+    static final String KEY = TestKeys.fresh("target/api-key-test/keys.json", "test-client", 600);
     private static final String BODY = "{\"q\": \"hola\", \"source\": \"es\", \"target\": \"en\"";
 
     @Autowired
     MockMvc mvc;
 
-    private static String addKey() {
-        try {
-            Path store = Path.of("target/api-key-test/keys.json");
-            Files.deleteIfExists(store);
-            return new ApiKeyStore(store).add("test-client", 600, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Test
     void withoutAKeyTheAnswerIs401WithAChallenge() throws Exception {

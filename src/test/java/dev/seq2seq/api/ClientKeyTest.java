@@ -3,14 +3,10 @@ package dev.seq2seq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seq2seq.auth.ApiKeyStore;
+import dev.seq2seq.auth.TestKeys;
 import dev.seq2seq.client.ApiClient;
 import dev.seq2seq.client.api.TranslateApi;
 import dev.seq2seq.client.model.TranslateRequest;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,20 +18,11 @@ import org.springframework.web.client.HttpClientErrorException;
         properties = {"seq2seq.auth.mode=required", "seq2seq.auth.store=target/client-key-test/keys.json"})
 @ActiveProfiles("test")
 class ClientKeyTest {
-    static final String KEY = addKey();
+    static final String KEY = TestKeys.fresh("target/client-key-test/keys.json", "generated-client", 600);
 
     @LocalServerPort
     int port;
 
-    private static String addKey() {
-        try {
-            Path store = Path.of("target/client-key-test/keys.json");
-            Files.deleteIfExists(store);
-            return new ApiKeyStore(store).add("generated-client", 600, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private TranslateApi client(java.util.function.Consumer<ApiClient> auth) {
         ApiClient client = new ApiClient().setBasePath("http://localhost:" + port);

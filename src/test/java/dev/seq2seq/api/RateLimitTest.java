@@ -7,11 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.seq2seq.auth.ApiKeyStore;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.seq2seq.auth.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,25 +23,14 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class RateLimitTest {
-    static final String SMALL = addKey("small", 2);
-    static final String OTHER = addKey("other", 2);
+    static final String SMALL = TestKeys.fresh("target/rate-limit-test/keys.json", "small", 2);
+    static final String OTHER = TestKeys.add("target/rate-limit-test/keys.json", "other", 2);
 
     @Autowired
     MockMvc mvc;
     @Autowired
     io.micrometer.core.instrument.MeterRegistry meters;
 
-    private static String addKey(String name, int perMinute) {
-        try {
-            Path store = Path.of("target/rate-limit-test/keys.json");
-            if (name.equals("small")) {
-                Files.deleteIfExists(store);
-            }
-            return new ApiKeyStore(store).add(name, perMinute, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private static MockHttpServletRequestBuilder translate(String q, String address) {
         return post("/translate").contentType(MediaType.APPLICATION_JSON)
