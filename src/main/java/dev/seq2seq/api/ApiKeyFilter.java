@@ -69,7 +69,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return mode == Mode.OFF || !(path.equals("/translate") || path.equals("/detect") || path.equals("/chat") || path.startsWith("/chat/"));
+        return mode == Mode.OFF || !(path.equals("/translate") || path.equals("/explain") || path.equals("/detect") || path.equals("/chat") || path.startsWith("/chat/"));
     }
 
     @Override

@@ -7,11 +7,15 @@ import java.util.Map;
 import dev.seq2seq.api.generated.TranslateApi;
 import dev.seq2seq.api.generated.model.DetectRequest;
 import dev.seq2seq.api.generated.model.DetectedLanguage;
+import dev.seq2seq.api.generated.model.ExplainRequest;
+import dev.seq2seq.api.generated.model.ExplainResponse;
+import dev.seq2seq.api.generated.model.Gates;
 import dev.seq2seq.api.generated.model.Language;
 import dev.seq2seq.api.generated.model.TranslateRequest;
 import dev.seq2seq.api.generated.model.TranslateResponse;
 import dev.seq2seq.inference.InvalidInputException;
 import dev.seq2seq.translate.Detection;
+import dev.seq2seq.translate.SegmentTrace;
 import dev.seq2seq.translate.Translation;
 import dev.seq2seq.translate.TranslationRequest;
 import dev.seq2seq.translate.TranslationService;
@@ -20,7 +24,7 @@ import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /translate}, {@code /detect} and {@code /languages} in LibreTranslate's shapes. */
+/** {@code /translate}, {@code /detect} and {@code /languages} in LibreTranslate's shapes, and {@code /explain}. */
 @RestController
 public class TranslateController implements TranslateApi {
     private final TranslationService translations;
@@ -34,10 +38,13 @@ public class TranslateController implements TranslateApi {
         boolean array = body.getQ() instanceof List<?>;
         List<String> texts = texts(body.getQ());
         int alternatives = body.getAlternatives() == null ? 0 : body.getAlternatives();
+        boolean attention = Boolean.TRUE.equals(body.getReturnAttention());
         List<Translation> done = translations.translate(new TranslationRequest(texts, body.getSource(), body.getTarget(),
-                body.getFormat(), alternatives, body.getBeamSize(), body.getMaxLength(), terms(body)));
+                body.getFormat(), alternatives, body.getBeamSize(), body.getMaxLength(), terms(body),
+                attention ? SegmentTrace.Detail.ATTENTION : SegmentTrace.Detail.NONE));
         TranslateResponse response = new TranslateResponse();
         response.setAlternatives(null);
+        response.setAttention(null);
         if (array) {
             response.setTranslatedText(done.stream().map(Translation::text).toList());
             if (alternatives > 0) {
@@ -48,6 +55,9 @@ public class TranslateController implements TranslateApi {
             }
             if (Boolean.TRUE.equals(body.getReturnScores())) {
                 response.setScores(done.stream().map(Translation::score).toList());
+            }
+            if (attention) {
+                response.setAttention(new ArrayList<>(done.stream().map(t -> segments(t.traces())).toList()));
             }
         } else {
             Translation t = done.get(0);
@@ -61,8 +71,50 @@ public class TranslateController implements TranslateApi {
             if (Boolean.TRUE.equals(body.getReturnScores())) {
                 response.setScores(t.score());
             }
+            if (attention) {
+                response.setAttention(new ArrayList<>(segments(t.traces())));
+            }
         }
         return ResponseEntity.ok(response);
+    }
+
+    @Override
+    public ResponseEntity<ExplainResponse> explain(ExplainRequest body) {
+        if (body.getQ() == null) {
+            throw new InvalidInputException("q", "q is required: the text to translate");
+        }
+        Translation t = translations.translate(new TranslationRequest(List.of(body.getQ()), body.getSource(), body.getTarget(),
+                null, 0, body.getBeamSize(), null, Terms.NONE, SegmentTrace.Detail.GATES)).get(0);
+        ExplainResponse response = new ExplainResponse(t.text(), segments(t.traces()));
+        if (t.detected() != null) {
+            response.setDetectedLanguage(detected(t.detected()));
+        }
+        return ResponseEntity.ok(response);
+    }
+
+    private static List<dev.seq2seq.api.generated.model.SegmentTrace> segments(List<SegmentTrace> traces) {
+        return traces.stream().map(TranslateController::segment).toList();
+    }
+
+    private static dev.seq2seq.api.generated.model.SegmentTrace segment(SegmentTrace trace) {
+        List<List<Float>> attention = new ArrayList<>(trace.attention().length);
+        for (float[] row : trace.attention()) {
+            List<Float> weights = new ArrayList<>(row.length);
+            for (float w : row) {
+                weights.add(w);
+            }
+            attention.add(weights);
+        }
+        var out = new dev.seq2seq.api.generated.model.SegmentTrace(trace.source(), trace.target(), attention);
+        if (trace.gates() != null) {
+            SegmentTrace.Gates g = trace.gates();
+            out.setGates(new Gates(list(g.forget()), list(g.input()), list(g.output()), list(g.cell())));
+        }
+        return out;
+    }
+
+    private static List<Double> list(double[] values) {
+        return java.util.Arrays.stream(values).boxed().toList();
     }
 
     @Override

@@ -80,6 +80,53 @@ public final class EncoderDecoder {
         return new Step(encode(sources), startToken, endToken);
     }
 
+    /**
+     * What the decoder did at each step while it was fed a given target (teacher forcing), one row
+     * per target token and one for the end token after them: the attention weights over the source
+     * positions (each row sums to 1), and for an LSTM decoder the mean activation of its forget,
+     * input and output gates and the mean absolute value of its cell state after the step (null
+     * for a vanilla RNN decoder, which has neither).
+     */
+    public record Trace(float[][] attention, double[] forget, double[] input, double[] output, double[] cell) {
+        public int steps() {
+            return attention.length;
+        }
+    }
+
+    /**
+     * Decodes one source (token ids ending in EOS) while feeding it the given target (ids without
+     * start or end token) and records attention and gates at every step; see {@link Trace}.
+     */
+    public Trace trace(int[] source, int[] target, int startToken, int endToken) {
+        Step step = new Step(encode(new int[][] {source}), startToken, endToken);
+        State state = (State) step.initialState();
+        state.gates = new double[1][];
+        int steps = target.length + 1;
+        float[][] attention = new float[steps][];
+        boolean lstm = decoder.isLstm();
+        double[] forget = lstm ? new double[steps] : null;
+        double[] input = lstm ? new double[steps] : null;
+        double[] output = lstm ? new double[steps] : null;
+        double[] cell = lstm ? new double[steps] : null;
+        int previous = startToken;
+        for (int t = 0; t < steps; t++) {
+            step.logProbs(state, new int[] {previous});
+            attention[t] = state.attention(0);
+            if (lstm) {
+                forget[t] = state.gates[0][0];
+                input[t] = state.gates[0][1];
+                output[t] = state.gates[0][2];
+                double size = 0;
+                for (int j = 0; j < arch.decoderSize(); j++) {
+                    size += Math.abs(state.c[j]);
+                }
+                cell[t] = size / arch.decoderSize();
+            }
+            previous = t < target.length ? target[t] : endToken;
+        }
+        return new Trace(attention, forget, input, output, cell);
+    }
+
     /** Encoder states and what the decoder precomputes from them, for one batch. */
     record Encoding(int batch, int maxLength, int[] lengths, float[] states, float[] keys, float[] values, float[] contextPre) {}
 
@@ -199,6 +246,7 @@ public final class EncoderDecoder {
         final float[] h;
         final float[] c;
         float[][] attention;
+        double[][] gates;   // per row: mean forget, input and output gate of the last step; null unless traced
 
         State(int[] sourceOf, int hidden) {
             this.sourceOf = sourceOf;
@@ -279,6 +327,11 @@ public final class EncoderDecoder {
                 int src = state.sourceOf[r] * width;
                 for (int j = 0; j < width; j++) {
                     pre[r * width + j] += enc.contextPre()[src + j];
+                }
+            }
+            if (state.gates != null && decoder.isLstm()) {
+                for (int r = 0; r < rows; r++) {
+                    state.gates[r] = decoder.meanGates(pre, r);
                 }
             }
             decoder.activate(pre, rows, state.h, state.c);

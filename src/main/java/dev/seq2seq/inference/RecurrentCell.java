@@ -62,6 +62,27 @@ public final class RecurrentCell {
         }
     }
 
+    /**
+     * The mean activation, over the units of one row, of the LSTM's forget, input and output gates
+     * given that row's pre-activations ([rows, 4H] row-major, as {@link #activate} takes them).
+     */
+    public double[] meanGates(float[] pre, int row) {
+        if (!lstm) {
+            throw new IllegalStateException("a vanilla RNN cell has no gates");
+        }
+        int H = hidden;
+        int g = row * 4 * H;
+        double forget = 0;
+        double input = 0;
+        double output = 0;
+        for (int j = 0; j < H; j++) {
+            forget += sigmoid(pre[g + H + j]);
+            output += sigmoid(pre[g + 2 * H + j]);
+            input += sigmoid(pre[g + 3 * H + j]);
+        }
+        return new double[] {forget / H, input / H, output / H};
+    }
+
     /** The LSTM gates of one unit, for inspection and teaching: f, i, o, block input, new c and h. */
     public record LstmGates(double forget, double input, double output, double blockInput, double cell, double hidden) {}
 

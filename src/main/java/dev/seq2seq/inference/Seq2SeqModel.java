@@ -17,6 +17,13 @@ public final class Seq2SeqModel {
      */
     public record Generation(String text, int[] tokens, double logProb, double score, int scoredTokens) {}
 
+    /**
+     * What the network did while writing one output: the source and target pieces as the model saw
+     * them (the end token {@code </s>} last on both sides; {@code ▁} marks a space before a piece)
+     * and its attention and gates per target piece ({@link EncoderDecoder.Trace}).
+     */
+    public record Inspection(List<String> sourcePieces, List<String> targetPieces, EncoderDecoder.Trace trace) {}
+
     private final ModelBundle bundle;
     private final boolean carriesPlaceholders;
 
@@ -141,6 +148,23 @@ public final class Seq2SeqModel {
             out.add(generations);
         }
         return out;
+    }
+
+    /**
+     * Replays an output of this model for a source text (its tokens, as {@link Generation#tokens}
+     * gives them) and records attention and gates at every step. An ensemble is inspected through
+     * its first network, fed the output that the ensemble chose.
+     */
+    public Inspection inspect(String text, int[] outputTokens) {
+        int[] source = sourceIds(text);
+        var sourceVocabulary = bundle.sourceTokenizer().vocabulary();
+        var targetVocabulary = bundle.targetTokenizer().vocabulary();
+        EncoderDecoder.Trace trace = bundle.network().trace(source, outputTokens, targetVocabulary.bos(), targetVocabulary.eos());
+        List<String> sourcePieces = Arrays.stream(source).mapToObj(sourceVocabulary::piece).toList();
+        List<String> targetPieces = new ArrayList<>(outputTokens.length + 1);
+        Arrays.stream(outputTokens).mapToObj(targetVocabulary::piece).forEach(targetPieces::add);
+        targetPieces.add(targetVocabulary.piece(targetVocabulary.eos()));
+        return new Inspection(sourcePieces, List.copyOf(targetPieces), trace);
     }
 
     /** The bundle's own default decoding (beam search for translation, sampling for chat). */

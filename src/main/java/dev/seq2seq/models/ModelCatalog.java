@@ -13,10 +13,27 @@ public final class ModelCatalog {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
+    private static final String PLOT = "training.png";
+
     private final List<ModelCard> cards;
+    private final Map<String, java.nio.file.Path> directories = new java.util.HashMap<>();
 
     public ModelCatalog(ModelRepository repository) {
         this.cards = repository.models().stream().map(ModelCatalog::card).toList();
+        repository.models().forEach(m -> directories.put(m.bundle().config().name(), m.bundle().directory()));
+    }
+
+    /** The PNG training plot of the named bundle, where it has one. */
+    public java.util.Optional<byte[]> trainingPlot(String name) {
+        java.nio.file.Path directory = directories.get(name);
+        if (directory == null || !java.nio.file.Files.isRegularFile(directory.resolve(PLOT))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(java.nio.file.Files.readAllBytes(directory.resolve(PLOT)));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + directory.resolve(PLOT), e);
+        }
     }
 
     public List<ModelCard> cards() {

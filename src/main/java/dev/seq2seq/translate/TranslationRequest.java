@@ -13,10 +13,16 @@ import java.util.List;
  * @param beamSize     beam size, or null for the model's default
  * @param maxLength    most target tokens per sentence, or null for the default
  * @param terms        terms to keep untranslated and a glossary, applied as protected spans
+ * @param detail       how much of the model's inside to return with each translation
  */
 public record TranslationRequest(List<String> texts, String source, String target, String format, int alternatives,
-                                 Integer beamSize, Integer maxLength, Terms terms) {
+                                 Integer beamSize, Integer maxLength, Terms terms, SegmentTrace.Detail detail) {
     public static final String AUTO = "auto";
+
+    public TranslationRequest(List<String> texts, String source, String target, String format, int alternatives,
+                              Integer beamSize, Integer maxLength, Terms terms) {
+        this(texts, source, target, format, alternatives, beamSize, maxLength, terms, SegmentTrace.Detail.NONE);
+    }
 
     public TranslationRequest(List<String> texts, String source, String target, String format, int alternatives,
                               Integer beamSize, Integer maxLength) {

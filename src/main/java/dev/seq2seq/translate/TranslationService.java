@@ -136,7 +136,7 @@ public final class TranslationService {
         Map<String, List<Integer>> byModel = new LinkedHashMap<>();
         for (int i = 0; i < texts.size(); i++) {
             if (sourceOf[i].equals(target)) {   // detected as already in the target language
-                out[i] = new Translation(texts.get(i), List.of(), 0, detected[i]);
+                out[i] = new Translation(texts.get(i), List.of(), 0, detected[i], request.detail() == SegmentTrace.Detail.NONE ? null : List.of());
             } else {
                 byModel.computeIfAbsent(pair(sourceOf[i], target), k -> new ArrayList<>()).add(i);
             }
@@ -146,7 +146,7 @@ public final class TranslationService {
             List<Translation> done = translateWith(model, indices.stream().map(texts::get).toList(), request);
             for (int k = 0; k < indices.size(); k++) {
                 Translation t = done.get(k);
-                out[indices.get(k)] = new Translation(t.text(), t.alternatives(), t.score(), detected[indices.get(k)]);
+                out[indices.get(k)] = new Translation(t.text(), t.alternatives(), t.score(), detected[indices.get(k)], t.traces());
             }
         });
         return List.of(out);
@@ -220,10 +220,29 @@ public final class TranslationService {
                     ranked.add(joined);
                 }
             }
+            List<SegmentTrace> traces = null;
+            if (request.detail() != SegmentTrace.Detail.NONE) {
+                traces = new ArrayList<>();
+                for (int k = 0; k < segments.size(); k++) {
+                    if (segments.get(k).text() == t) {
+                        Segment seg = segments.get(k);
+                        traces.add(trace(model, seg.masked().text(), pick(decoded.get(k), seg.masked(), 0), request.detail()));
+                    }
+                }
+            }
             out.add(new Translation(ranked.get(0), List.copyOf(ranked.subList(1, ranked.size())),
-                    tokens == 0 ? 0 : logProb / tokens, null));
+                    tokens == 0 ? 0 : logProb / tokens, null, traces));
         }
         return out;
+    }
+
+    /** What the model did while writing the chosen output for one sentence (as the model got it, placeholders and all). */
+    private static SegmentTrace trace(Seq2SeqModel model, String input, Generation chosen, SegmentTrace.Detail detail) {
+        Seq2SeqModel.Inspection inspection = model.inspect(input, chosen.tokens());
+        var trace = inspection.trace();
+        SegmentTrace.Gates gates = detail == SegmentTrace.Detail.GATES && trace.forget() != null
+                ? new SegmentTrace.Gates(trace.forget(), trace.input(), trace.output(), trace.cell()) : null;
+        return new SegmentTrace(inspection.sourcePieces(), inspection.targetPieces(), trace.attention(), gates);
     }
 
     /**
