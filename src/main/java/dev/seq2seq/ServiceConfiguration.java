@@ -52,7 +52,7 @@ public class ServiceConfiguration {
     Batchers batchers(ModelRepository models, ServiceProperties p, MeterRegistry registry) {
         var b = p.batching();
         Batchers batchers = new Batchers(models.models(), b.maxBatch(), b.maxDelay().toMillis(), b.maxBatchTime().toMillis(), b.queueCapacity(),
-                b.timeout().toMillis(), new BatchMetrics(registry));
+                b.workersPerModel(), b.timeout().toMillis(), new BatchMetrics(registry));
         for (var model : models.models()) {
             Gauge.builder("seq2seq.queue.depth", () -> batchers.queueDepth(model))
                     .tag("model", model.bundle().config().name()).description("requests waiting for the model")

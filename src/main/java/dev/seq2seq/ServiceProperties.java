@@ -86,13 +86,23 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
      * @param maxBatchTime  a batch holds no more texts than the measured decoding rate finishes in
      *                      about this long (0: no such bound), so a request that comes while a large
      *                      one is decoded waits at most about this long for the batch in progress
+     * @param workers       threads per model that form and decode batches from its queue; 0 (the
+     *                      default) takes the number of cores the JVM sees
      */
     public record Batching(@DefaultValue("32") int maxBatch, @DefaultValue("5ms") Duration maxDelay,
                            @DefaultValue("256") int queueCapacity, @DefaultValue("30s") Duration timeout,
-                           @DefaultValue("200ms") Duration maxBatchTime) {
+                           @DefaultValue("200ms") Duration maxBatchTime, @DefaultValue("0") int workers) {
         public Batching {
             atLeastOne("seq2seq.batching.max-batch", maxBatch);
             atLeastOne("seq2seq.batching.queue-capacity", queueCapacity);
+            if (workers < 0) {
+                throw new IllegalArgumentException("seq2seq.batching.workers must be 0 (one per core) or more, not " + workers);
+            }
+        }
+
+        /** The workers per model: as configured, or one per core the JVM sees. */
+        public int workersPerModel() {
+            return workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
         }
     }
 

@@ -19,7 +19,7 @@ class ServicePropertiesTest {
                 .hasMessageContaining("seq2seq.limits.max-texts");
         assertThatThrownBy(() -> new ServiceProperties.Limits(5000, 50, DataSize.ofMegabytes(2), 20000, 0, 5, 16))
                 .hasMessageContaining("seq2seq.limits.max-beam-size");
-        assertThatThrownBy(() -> new ServiceProperties.Batching(0, Duration.ofMillis(5), 256, Duration.ofSeconds(30), Duration.ofMillis(200)))
+        assertThatThrownBy(() -> new ServiceProperties.Batching(0, Duration.ofMillis(5), 256, Duration.ofSeconds(30), Duration.ofMillis(200), 0))
                 .hasMessageContaining("seq2seq.batching.max-batch");
     }
 

@@ -5,15 +5,21 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** One {@link DynamicBatcher} per loaded model; requests wait at most {@code timeoutMillis}. */
+/** One {@link DynamicBatcher} per loaded model, each with its workers; requests wait at most {@code timeoutMillis}. */
 public final class Batchers implements Generator, AutoCloseable {
     private final Map<Seq2SeqModel, DynamicBatcher> batchers = new IdentityHashMap<>();
     private final long timeoutMillis;
 
     public Batchers(List<Seq2SeqModel> models, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
                     long timeoutMillis, BatchListener listener) {
+        this(models, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, 1, timeoutMillis, listener);
+    }
+
+    /** With {@code workers} decoding threads per model. */
+    public Batchers(List<Seq2SeqModel> models, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
+                    int workers, long timeoutMillis, BatchListener listener) {
         for (Seq2SeqModel m : models) {
-            batchers.put(m, new DynamicBatcher(m, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, listener));
+            batchers.put(m, new DynamicBatcher(m, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, workers, listener));
         }
         this.timeoutMillis = timeoutMillis;
     }

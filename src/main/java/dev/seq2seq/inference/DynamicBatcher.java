@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Decodes concurrent requests for one model together, as serving systems (Triton, DJL Serving)
- * do: requests wait in a bounded queue; one worker takes the oldest, keeps draining the queue
+ * do: requests wait in a bounded queue; a worker takes the oldest, keeps draining the queue
  * until it holds {@code maxBatch} texts or {@code maxDelay} has passed since that request came,
  * then decodes each group of requests with the same decoding options in one pass (at most
  * {@code maxBatch} decoder rows at once, so a consensus-sampled text, which takes {@code samples}
@@ -24,13 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * than a batch holds is decoded a batch at a time, interleaved with the requests that come
  * meanwhile, which go first ({@link #run}).
  *
+ * <p>With several workers ({@code seq2seq.batching.workers}), each forms and decodes its own
+ * batches from the one queue, so that while one decodes the next batch forms and runs on another
+ * core; the model is immutable and its decoding state lives in each search, so they share it.
+ *
  * <p>A full queue refuses at once ({@link OverloadedException}); a request whose deadline passes
  * while it waits is failed the same way rather than decoded late. Nothing accepted is dropped:
  * every future completes, with a result or an exception, also when the batcher is closed. A
  * refusal carries a retry delay estimated from the texts waiting and the recent decoding rate.
  */
 public final class DynamicBatcher implements AutoCloseable {
-    /** A request: its texts, and how far the worker has got with them (worker thread only). */
+    /** A request: its texts, and how far its worker has got with them (that worker's thread only). */
     private record Job(List<String> texts, DecodingOptions options, long enqueuedNanos, long deadlineNanos,
                        CompletableFuture<List<List<Generation>>> result, AtomicInteger done, List<List<Generation>> results) {
         Job(List<String> texts, DecodingOptions options, long enqueuedNanos, long deadlineNanos,
@@ -45,7 +49,7 @@ public final class DynamicBatcher implements AutoCloseable {
     private final long maxDelayNanos;
     private final BlockingQueue<Job> queue;
     private final BatchListener listener;
-    private final Thread worker;
+    private final List<Thread> workers;
     private final AtomicInteger queuedTexts = new AtomicInteger();
     /** Texts decoded per second, a moving average over recent batches (0 before the first). */
     private volatile double textsPerSecond;
@@ -56,7 +60,7 @@ public final class DynamicBatcher implements AutoCloseable {
     private volatile double nanosPerUnit;
 
     public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, int queueCapacity, BatchListener listener) {
-        this(model, maxBatch, maxDelayMillis, 0, queueCapacity, listener, System::nanoTime);
+        this(model, maxBatch, maxDelayMillis, 0, queueCapacity, 1, listener, System::nanoTime);
     }
 
     /**
@@ -66,25 +70,41 @@ public final class DynamicBatcher implements AutoCloseable {
      */
     public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
                           BatchListener listener) {
-        this(model, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, listener, System::nanoTime);
+        this(model, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, 1, listener, System::nanoTime);
+    }
+
+    /** With {@code workers} threads decoding batches from the one queue. */
+    public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
+                          int workers, BatchListener listener) {
+        this(model, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, workers, listener, System::nanoTime);
     }
 
     /** With the clock that waits and deadlines are measured on (tests move a fake one instead of sleeping). */
     DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
                    BatchListener listener, java.util.function.LongSupplier nanoClock) {
+        this(model, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, 1, listener, nanoClock);
+    }
+
+    DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
+                   int workers, BatchListener listener, java.util.function.LongSupplier nanoClock) {
         this.clock = nanoClock;
         this.maxBatchNanos = TimeUnit.MILLISECONDS.toNanos(maxBatchMillis);
-        if (maxBatch < 1 || maxDelayMillis < 0 || queueCapacity < 1) {
-            throw new IllegalArgumentException("maxBatch and queueCapacity must be positive and maxDelay not negative");
+        if (maxBatch < 1 || maxDelayMillis < 0 || queueCapacity < 1 || workers < 1) {
+            throw new IllegalArgumentException("maxBatch, queueCapacity and workers must be positive and maxDelay not negative");
         }
         this.model = model;
         this.maxBatch = maxBatch;
         this.maxDelayNanos = TimeUnit.MILLISECONDS.toNanos(maxDelayMillis);
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
         this.listener = listener;
-        this.worker = new Thread(this::run, "batcher-" + model.bundle().config().name());
-        this.worker.setDaemon(true);
-        this.worker.start();
+        List<Thread> threads = new ArrayList<>(workers);
+        for (int i = 0; i < workers; i++) {
+            Thread worker = new Thread(this::run, "batcher-" + model.bundle().config().name() + (workers > 1 ? "-" + (i + 1) : ""));
+            worker.setDaemon(true);
+            threads.add(worker);
+        }
+        this.workers = List.copyOf(threads);
+        this.workers.forEach(Thread::start);
     }
 
     /** Requests waiting, not counting the batch being decoded. */
@@ -118,7 +138,7 @@ public final class DynamicBatcher implements AutoCloseable {
             throw new OverloadedException("model " + model.bundle().config().name() + " has " + queue.size()
                     + " requests waiting, its queue limit", retryAfterSeconds());
         }
-        if (closed && queue.remove(job)) {   // closed between the check and the offer: the worker may be gone
+        if (closed && queue.remove(job)) {   // closed between the check and the offer: the workers may be gone
             queuedTexts.addAndGet(-job.texts().size());
             throw new OverloadedException("the service is shutting down", 1);
         }
@@ -270,9 +290,11 @@ public final class DynamicBatcher implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        worker.interrupt();
+        workers.forEach(Thread::interrupt);
         try {
-            worker.join(5000);
+            for (Thread worker : workers) {
+                worker.join(5000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -97,6 +97,32 @@ class DynamicBatcherTest {
     }
 
     @Test
+    void withTwoWorkersASecondBatchIsDecodedWhileTheFirstIsHeld() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch bothBusy = new CountDownLatch(2);
+        List<String> threads = new CopyOnWriteArrayList<>();
+        BatchListener hold = (m, texts, requests, wait, decode, tokens) -> {
+            threads.add(Thread.currentThread().getName());
+            bothBusy.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+        try (var batcher = new DynamicBatcher(model, 1, 0, 0, 8, 2, hold)) {
+            var first = batcher.submit(List.of("Hola."), GREEDY, 10_000);
+            var second = batcher.submit(List.of("Gracias."), GREEDY, 10_000);
+            // one worker alone would hold the second request behind the first until release
+            assertThat(bothBusy.await(10, TimeUnit.SECONDS)).as("both batches decoded at once").isTrue();
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS).get(0).get(0).text()).isEqualTo("Hello.");
+            assertThat(second.get(10, TimeUnit.SECONDS).get(0).get(0).text()).isEqualTo("Thank you.");
+        }
+        assertThat(threads).containsExactlyInAnyOrder("batcher-es-en-1", "batcher-es-en-2");
+    }
+
+    @Test
     void aLoneRequestIsFlushedAfterTheDelay() throws Exception {
         try (var batcher = new DynamicBatcher(model, 32, 50, 100, BatchListener.NONE)) {
             long start = System.nanoTime();
