@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Side-by-side load test: Apertium APY and this service, the same Spanish sentences from
 # tatoeba-eng-spa/dev.tsv, one sentence per request, at 1, 4, 16 and 64 concurrent clients.
-#   bench/run.sh [DATASETS_DIR] [SECONDS_PER_LEVEL]
+#   bench/run.sh [DATASETS_DIR] [SECONDS_PER_LEVEL]     (SERVICE_ARGS="--seq2seq.batching.workers=1" passes settings)
 # Needs: apertium-apy and apertium-eng-spa (apt-get install apertium-apy apertium-eng-spa), the built jar.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,7 +12,7 @@ PORT=${PORT:-18090}
 MODES=${APERTIUM_MODES:-/usr/share/apertium/modes}
 source bench/service.sh
 apertium-apy -p "$APY_PORT" "$MODES" > /tmp/bench-apy.log 2>&1 & bench_pids+=($!)
-start_service "$PORT" /tmp/bench-service.log --seq2seq.models-dir="${MODELS_DIR:-models}" --seq2seq.language-profiles=models/langid.tsv
+start_service "$PORT" /tmp/bench-service.log --seq2seq.models-dir="${MODELS_DIR:-models}" --seq2seq.language-profiles=models/langid.tsv ${SERVICE_ARGS:-}
 for i in $(seq 1 180); do
   curl -fsS "localhost:$APY_PORT/listPairs" >/dev/null 2>&1 && break
   sleep 1
