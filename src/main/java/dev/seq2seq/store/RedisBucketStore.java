@@ -1,0 +1,75 @@
+package dev.seq2seq.store;
+
+import dev.seq2seq.auth.BucketStore;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.github.bucket4j.redis.lettuce.RedisApi;
+import io.github.bucket4j.redis.lettuce.cas.LettuceBasedProxyManager;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.function.Function;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+
+/**
+ * Rate-limit buckets in Redis through Bucket4j's Lettuce proxy manager (compare-and-swap: a GET of
+ * the bucket's state, then a Lua script that writes the new state only if it is unchanged), so a
+ * key's limit counts the requests of every replica together. It runs its commands on the
+ * connection Spring Boot manages ({@code spring.data.redis.*}: the same address, password,
+ * timeouts, and reconnection as the conversations), so nothing connects before the first limited
+ * request and a replica started while Redis is away connects once it is back. A bucket expires
+ * once it would be full again (plus 10 s), so idle clients cost Redis nothing.
+ */
+public final class RedisBucketStore implements BucketStore {
+    public static final String KEY_PREFIX = "seq2seq:limit:";
+
+    private final LettuceBasedProxyManager<byte[]> buckets;
+
+    public RedisBucketStore(RedisConnectionFactory connections) {
+        RedisApi<byte[]> api = new RedisApi<>() {
+            @Override
+            public <V> RedisFuture<V> eval(String script, ScriptOutputType type, byte[][] keys, byte[][] params) {
+                return on(connections, c -> c.eval(script, type, keys, params));
+            }
+
+            @Override
+            public RedisFuture<byte[]> get(byte[] key) {
+                return on(connections, c -> c.get(key));
+            }
+
+            @Override
+            public RedisFuture<?> delete(byte[] key) {
+                return on(connections, c -> c.del(key));
+            }
+        };
+        this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(api)
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .build();
+    }
+
+    /** A command on the shared native connection (Lettuce's, asynchronous), obtained from Spring's factory. */
+    @SuppressWarnings("unchecked")
+    private static <T> T on(RedisConnectionFactory connections, Function<RedisClusterAsyncCommands<byte[], byte[]>, T> command) {
+        try (RedisConnection connection = connections.getConnection()) {
+            return command.apply((RedisClusterAsyncCommands<byte[], byte[]>) connection.getNativeConnection());
+        }
+    }
+
+    @Override
+    public Bucket bucket(String key, int perMinute) {
+        return buckets.builder().build((KEY_PREFIX + key).getBytes(StandardCharsets.UTF_8), () -> BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build())
+                .build());
+    }
+
+    @Override
+    public boolean isUnavailable(RuntimeException e) {
+        return RedisFailures.isUnavailable(e);
+    }
+}

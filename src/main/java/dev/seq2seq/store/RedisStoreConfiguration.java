@@ -1,0 +1,48 @@
+package dev.seq2seq.store;
+
+import dev.seq2seq.ServiceProperties;
+import dev.seq2seq.auth.BucketStore;
+import dev.seq2seq.chat.ConversationStore;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.Delay;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
+import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * {@code seq2seq.store=redis}: conversations and rate-limit buckets in the Redis that Spring Boot
+ * connects to ({@code spring.data.redis.*}). While Redis is away, Lettuce rejects commands at once
+ * instead of queueing them (a request gets its 503 without waiting for the command timeout) and
+ * tries to reconnect every second at most, so a replica recovers within about a second of Redis's
+ * return.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "seq2seq.store", havingValue = ServiceProperties.REDIS)
+public class RedisStoreConfiguration {
+    @Bean
+    ConversationStore redisConversationStore(StringRedisTemplate redis, ServiceProperties p) {
+        return new RedisConversationStore(redis, p.chat().idleTimeout(), Clock.systemUTC());
+    }
+
+    @Bean
+    BucketStore redisBucketStore(RedisConnectionFactory connections) {
+        return new RedisBucketStore(connections);
+    }
+
+    @Bean
+    LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
+        return options -> options.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    @Bean
+    ClientResourcesBuilderCustomizer reconnectEverySecondAtMost() {
+        return resources -> resources.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
+                java.util.concurrent.TimeUnit.MILLISECONDS));
+    }
+}
