@@ -32,27 +32,41 @@ public final class RedisBucketStore implements BucketStore {
     private final LettuceBasedProxyManager<byte[]> buckets;
 
     public RedisBucketStore(RedisConnectionFactory connections) {
-        RedisApi<byte[]> api = new RedisApi<>() {
-            @Override
-            public <V> RedisFuture<V> eval(String script, ScriptOutputType type, byte[][] keys, byte[][] params) {
-                return on(connections, c -> c.eval(script, type, keys, params));
-            }
-
-            @Override
-            public RedisFuture<byte[]> get(byte[] key) {
-                return on(connections, c -> c.get(key));
-            }
-
-            @Override
-            public RedisFuture<?> delete(byte[] key) {
-                return on(connections, c -> c.del(key));
-            }
-        };
-        this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(api)
+        this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(new Commands<byte[]>(connections))
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
     }
 
+    /**
+     * Bucket4j's three commands on Spring's connection. Generic in the key type because Bucket4j passes
+     * its keys as an {@code Object[]} (a {@code byte[][]} parameter would fail its cast); they are byte arrays.
+     */
+    private static final class Commands<K> implements RedisApi<K> {
+        private final RedisConnectionFactory connections;
+
+        Commands(RedisConnectionFactory connections) {
+            this.connections = connections;
+        }
+
+        @Override
+        public <V> RedisFuture<V> eval(String script, ScriptOutputType type, K[] keys, byte[][] params) {
+            byte[][] names = new byte[keys.length][];
+            for (int i = 0; i < keys.length; i++) {
+                names[i] = (byte[]) keys[i];
+            }
+            return on(connections, c -> c.eval(script, type, names, params));
+        }
+
+        @Override
+        public RedisFuture<byte[]> get(K key) {
+            return on(connections, c -> c.get((byte[]) key));
+        }
+
+        @Override
+        public RedisFuture<?> delete(K key) {
+            return on(connections, c -> c.del((byte[]) key));
+        }
+    }
     /** A command on the shared native connection (Lettuce's, asynchronous), obtained from Spring's factory. */
     @SuppressWarnings("unchecked")
     private static <T> T on(RedisConnectionFactory connections, Function<RedisClusterAsyncCommands<byte[], byte[]>, T> command) {

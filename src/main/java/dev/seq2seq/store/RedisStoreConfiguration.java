@@ -4,6 +4,7 @@ import dev.seq2seq.ServiceProperties;
 import dev.seq2seq.auth.BucketStore;
 import dev.seq2seq.chat.ConversationStore;
 import io.lettuce.core.ClientOptions;
+import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,12 +38,22 @@ public class RedisStoreConfiguration {
 
     @Bean
     LettuceClientOptionsBuilderCustomizer rejectCommandsWhileDisconnected() {
-        return options -> options.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+        return RedisStoreConfiguration::rejectCommandsWhileDisconnected;
     }
 
     @Bean
     ClientResourcesBuilderCustomizer reconnectEverySecondAtMost() {
-        return resources -> resources.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
+        return RedisStoreConfiguration::reconnectEverySecondAtMost;
+    }
+
+    /** Fail a command at once while disconnected (Lettuce's default queues it until the command timeout). */
+    public static ClientOptions.Builder rejectCommandsWhileDisconnected(ClientOptions.Builder options) {
+        return options.autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
+    }
+
+    /** Reconnect attempts 50 ms apart at first, then every second (Lettuce's default backs off to 30 s). */
+    public static ClientResources.Builder reconnectEverySecondAtMost(ClientResources.Builder resources) {
+        return resources.reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(1), 2,
                 java.util.concurrent.TimeUnit.MILLISECONDS));
     }
 }
