@@ -127,7 +127,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             d = limiter.consume(client, perMinute, charactersPerMinute, requests, characters);
         } catch (RateLimitsUnavailableException e) {
             rejected("rate_limit_unavailable", keyName);
-            logger.warn("rate limits unavailable: " + e.getCause());
+            logger.warn("rate limits unavailable: " + e.getCause() + " ("
+                    + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) + ")");
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             Problems.write(response, request, 503, "Service Unavailable", e.getMessage());
             return;

@@ -56,7 +56,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** The shared conversation store is away (or newer than this replica): 503, the rest of the service goes on. */
     @ExceptionHandler(ConversationStoreUnavailableException.class)
     ResponseEntity<ProblemDetail> storeUnavailable(ConversationStoreUnavailableException e) {
-        log.warn("conversation store unavailable: {}", e.getCause() == null ? e.getMessage() : e.getCause().toString());
+        log.warn("conversation store unavailable: {}", e.getCause() == null ? e.getMessage()
+                : e.getCause() + " (" + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) + ")");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
