@@ -5,8 +5,10 @@
 #   3. two replicas with seq2seq.store=redis, the clients' requests going to them in turn
 # each measured with es->en /translate and en /chat ("samples": 1, a new conversation per request)
 # at 16 clients, and GET /chat/{id} (one conversation read, no model: what the store costs alone)
-# at 16 clients in 1 and 2. Then the Redis commands per chat turn and per rate-limited request,
-# counted by Redis itself (INFO commandstats), one request at a time.
+# at 16 clients in 1 and 2; every /translate carries a rate-limited key (one bucket per request).
+# With redis, the time Redis adds is read from the replica's own timers (seq2seq.store.redis, p50
+# and p99 per operation, over the last run). Then the round trips per chat turn and per rate-limited
+# request, as Redis sees them (MONITOR, commands run inside Lua scripts left out), one request at a time.
 #   bench/scale.sh [DATASETS_DIR] [SECONDS_PER_LEVEL]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,10 +37,17 @@ new_conversation() {
   curl -fsS -H 'Content-Type: application/json' -d '{"message": "hello", "language": "en", "samples": 1}' "$1/chat" \
     | sed -E 's/.*"conversationId":"([^"]+)".*/\1/'
 }
+redis_times() {   # the replica's Redis timers: operation p50 p99 (ms)
+  curl -fsS "$1/actuator/prometheus" | grep '^seq2seq_store_redis_seconds{' | grep -E 'quantile="0.(5|99)"' \
+    | sed -E 's/.*operation="([^"]+)",quantile="([0-9.]+)".* ([0-9.eE+-]+)$/\1 \2 \3/' \
+    | awk '{ms[$1] = ms[$1] sprintf(" p%s %.2f ms", ($2 == "0.5" ? "50" : "99"), $3 * 1000)} END {for (o in ms) print "   redis " o ":" ms[o]}' | sort
+}
 measure() {   # label, translate URLs, chat URLs, conversation URLs (empty: skip)
   echo "== $1"
-  java bench/LoadGenerator.java service "$2" "$SENTENCES" 2 "$SECONDS_PER_LEVEL" "$CLIENTS" | sed 's/^service /translate/'
+  API_KEY=$KEY java bench/LoadGenerator.java service "$2" "$SENTENCES" 2 "$SECONDS_PER_LEVEL" "$CLIENTS" | sed 's/^service /translate/'
+  [[ $1 != *redis* ]] || redis_times "${2%%/translate*}" | grep limit || true
   CHAT_LANGUAGE=en CHAT_SAMPLES=1 java bench/LoadGenerator.java chat "$3" "$MESSAGES" 1 "$SECONDS_PER_LEVEL" "$CLIENTS" | tail -1
+  [[ $1 != *redis* ]] || redis_times "${3%%/chat*}" | grep conversation || true
   if [[ -n $4 ]]; then
     java bench/LoadGenerator.java get "$4" "$SENTENCES" 1 "$SECONDS_PER_LEVEL" "$CLIENTS" | tail -1 | sed 's/^get     /read    /'
   fi
@@ -56,22 +65,32 @@ measure "1 replica, store redis" "$A/translate" "$A/chat" "$A/chat/$(new_convers
 start_service "$PORT_B" "$WORK/b-redis.log" "${COMMON[@]}" --seq2seq.store=redis
 measure "2 replicas, store redis (requests to A and B in turn)" "$A/translate,$B/translate" "$A/chat,$B/chat" ""
 
-echo "== Redis commands, one request at a time (counted by Redis: INFO commandstats, the INFO itself left out)"
-commands() { rcli info commandstats | tr -d '\r' | grep -v -E 'cmdstat_(info|config)' | sed -n 's/^cmdstat_[^:]*:calls=\([0-9]*\).*/\1/p' | paste -sd+ | bc; }
-breakdown() { rcli info commandstats | tr -d '\r' | grep -v -E 'cmdstat_(info|config)' | cut -d, -f1 | sed 's/^cmdstat_//; s/calls=//' | paste -sd' '; }
+echo "== round trips to Redis, one request at a time (MONITOR; commands inside Lua scripts left out)"
+monitored() {   # command...: runs it with MONITOR on; prints the client commands Redis received, by name
+  local log=$WORK/monitor.log
+  rcli monitor > "$log" & local monitor=$!
+  sleep 0.5
+  "$@"
+  sleep 0.5
+  kill "$monitor"; wait "$monitor" 2>/dev/null || true
+  grep -v ' lua\]' "$log" | grep -v '^OK' | awk '{print toupper($4)}' | tr -d '"' | sort | uniq -c | awk '{printf "%s %s, ", $1, $2}'
+}
+total() { sed -E 's/([0-9]+) [A-Z]+, /\1+/g; s/\+$//' <<<"$1" | bc; }
 turns=10
-rcli config resetstat >/dev/null
-id=$(new_conversation "$A")
-first=$(commands)
-echo "new conversation (first turn): $first commands ($(breakdown))"
-rcli config resetstat >/dev/null
-for i in $(seq 2 $turns); do
-  base=$([[ $((i % 2)) == 0 ]] && echo "$B" || echo "$A")
-  curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "{\"message\": \"turn $i\", \"conversationId\": \"$id\", \"samples\": 1}" "$base/chat"
-done
-echo "each further turn: $(echo "scale=1; $(commands) / ($turns - 1)" | bc) commands ($((turns - 1)) turns alternating replicas: $(breakdown))"
-rcli config resetstat >/dev/null
-for i in $(seq 1 10); do
-  curl -fsS -o /dev/null -H 'Content-Type: application/json' -H "X-API-Key: $KEY" -d '{"q": "Hola.", "source": "es", "target": "en"}' "$A/translate"
-done
-echo "translate with a rate-limited key: $(echo "scale=1; $(commands) / 10" | bc) commands per request (10 requests: $(breakdown))"
+id=""
+first_turn() { id=$(new_conversation "$A"); echo "$id" > "$WORK/id"; }
+next_turns() {
+  local id; id=$(cat "$WORK/id")
+  for i in $(seq 2 $turns); do
+    base=$([[ $((i % 2)) == 0 ]] && echo "$B" || echo "$A")
+    curl -fsS -o /dev/null -H 'Content-Type: application/json' -d "{\"message\": \"turn $i\", \"conversationId\": \"$id\", \"samples\": 1}" "$base/chat"
+  done
+}
+limited() {
+  for i in $(seq 1 10); do
+    curl -fsS -o /dev/null -H 'Content-Type: application/json' -H "X-API-Key: $KEY" -d '{"q": "Hola.", "source": "es", "target": "en"}' "$A/translate"
+  done
+}
+m=$(monitored first_turn); echo "new conversation, first turn (no key): $(total "$m") round trips ($m)"
+m=$(monitored next_turns); echo "each further turn (no key), replicas alternating: $(echo "scale=1; $(total "$m") / ($turns - 1)" | bc) round trips ($m over $((turns - 1)) turns)"
+m=$(monitored limited); echo "translate with a rate-limited key: $(echo "scale=1; $(total "$m") / 10" | bc) round trips per request ($m over 10 requests)"

@@ -13,7 +13,10 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 
@@ -31,8 +34,10 @@ public final class RedisBucketStore implements BucketStore {
 
     private final LettuceBasedProxyManager<byte[]> buckets;
 
-    public RedisBucketStore(RedisConnectionFactory connections) {
-        this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(new Commands<byte[]>(connections))
+    /** @param meters where the time of each Redis command goes ({@code seq2seq.store.redis}, operations limit.get and limit.eval) */
+    public RedisBucketStore(RedisConnectionFactory connections, MeterRegistry meters) {
+        this.buckets = new Bucket4jLettuce.LettuceBasedProxyManagerBuilder<>(new Commands<byte[]>(connections,
+                        RedisConversationStore.timer(meters, "limit.get"), RedisConversationStore.timer(meters, "limit.eval")))
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
     }
@@ -43,9 +48,21 @@ public final class RedisBucketStore implements BucketStore {
      */
     private static final class Commands<K> implements RedisApi<K> {
         private final RedisConnectionFactory connections;
+        private final Timer gets;
+        private final Timer evals;
 
-        Commands(RedisConnectionFactory connections) {
+        Commands(RedisConnectionFactory connections, Timer gets, Timer evals) {
             this.connections = connections;
+            this.gets = gets;
+            this.evals = evals;
+        }
+
+        /** The command's time from sending to its answer (or failure). */
+        private <T> RedisFuture<T> timed(Timer timer, Function<RedisClusterAsyncCommands<byte[], byte[]>, RedisFuture<T>> command) {
+            long start = System.nanoTime();
+            RedisFuture<T> future = on(connections, command);
+            future.whenComplete((result, failure) -> timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS));
+            return future;
         }
 
         @Override
@@ -54,12 +71,12 @@ public final class RedisBucketStore implements BucketStore {
             for (int i = 0; i < keys.length; i++) {
                 names[i] = (byte[]) keys[i];
             }
-            return on(connections, c -> c.eval(script, type, names, params));
+            return timed(evals, c -> c.eval(script, type, names, params));
         }
 
         @Override
         public RedisFuture<byte[]> get(K key) {
-            return on(connections, c -> c.get((byte[]) key));
+            return timed(gets, c -> c.get((byte[]) key));
         }
 
         @Override

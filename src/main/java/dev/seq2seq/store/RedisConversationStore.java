@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.function.UnaryOperator;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -59,32 +61,45 @@ public final class RedisConversationStore implements ConversationStore {
     private final StringRedisTemplate redis;
     private final Duration idleTimeout;
     private final Clock clock;
+    private final Timer finds;
+    private final Timer updates;
+    private final Timer deletes;
 
-    public RedisConversationStore(StringRedisTemplate redis, Duration idleTimeout, Clock clock) {
+    /** @param meters where the time each operation spends on Redis goes ({@code seq2seq.store.redis}, p50 and p99) */
+    public RedisConversationStore(StringRedisTemplate redis, Duration idleTimeout, Clock clock, MeterRegistry meters) {
         this.redis = redis;
         this.idleTimeout = idleTimeout;
         this.clock = clock;
+        this.finds = timer(meters, "conversation.find");
+        this.updates = timer(meters, "conversation.update");
+        this.deletes = timer(meters, "conversation.delete");
+    }
+
+    /** The time operations spend on Redis (round trips, and retries of contended updates), by operation. */
+    static Timer timer(MeterRegistry meters, String operation) {
+        return Timer.builder("seq2seq.store.redis").tag("operation", operation).publishPercentiles(0.5, 0.99)
+                .description("time spent on Redis per store operation").register(meters);
     }
 
     @Override
     public Optional<Conversation> find(String id) {
-        String json = call(() -> redis.opsForValue().getAndExpire(KEY_PREFIX + id, idleTimeout));
+        String json = finds.record(() -> call(() -> redis.opsForValue().getAndExpire(KEY_PREFIX + id, idleTimeout)));
         return json == null ? Optional.empty() : Optional.of(decode(id, read(id, json)));
     }
 
     @Override
     public Conversation update(String id, Conversation initial, UnaryOperator<Conversation> change) {
-        return apply(id, initial, change).orElseThrow();
+        return updates.record(() -> apply(id, initial, change)).orElseThrow();
     }
 
     @Override
     public Optional<Conversation> updateIfPresent(String id, UnaryOperator<Conversation> change) {
-        return apply(id, null, change);
+        return updates.record(() -> apply(id, null, change));
     }
 
     @Override
     public boolean delete(String id) {
-        return Boolean.TRUE.equals(call(() -> redis.delete(KEY_PREFIX + id)));
+        return Boolean.TRUE.equals(deletes.record(() -> call(() -> redis.delete(KEY_PREFIX + id))));
     }
 
     private Optional<Conversation> apply(String id, Conversation initial, UnaryOperator<Conversation> change) {

@@ -6,6 +6,7 @@ import dev.seq2seq.chat.ConversationStore;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -27,13 +28,13 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 @ConditionalOnProperty(name = "seq2seq.store", havingValue = ServiceProperties.REDIS)
 public class RedisStoreConfiguration {
     @Bean
-    ConversationStore redisConversationStore(StringRedisTemplate redis, ServiceProperties p) {
-        return new RedisConversationStore(redis, p.chat().idleTimeout(), Clock.systemUTC());
+    ConversationStore redisConversationStore(StringRedisTemplate redis, ServiceProperties p, MeterRegistry meters) {
+        return new RedisConversationStore(redis, p.chat().idleTimeout(), Clock.systemUTC(), meters);
     }
 
     @Bean
-    BucketStore redisBucketStore(RedisConnectionFactory connections) {
-        return new RedisBucketStore(connections);
+    BucketStore redisBucketStore(RedisConnectionFactory connections, MeterRegistry meters) {
+        return new RedisBucketStore(connections, meters);
     }
 
     @Bean

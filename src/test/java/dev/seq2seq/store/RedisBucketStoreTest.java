@@ -28,8 +28,8 @@ class RedisBucketStoreTest {
 
     @Test
     void aLimitCountsTheRequestsOfBothReplicasTogether() {
-        var first = new RateLimiter(new RedisBucketStore(redis.connectionFactory()));
-        var second = new RateLimiter(new RedisBucketStore(redis.connectionFactory()));
+        var first = new RateLimiter(new RedisBucketStore(redis.connectionFactory(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        var second = new RateLimiter(new RedisBucketStore(redis.connectionFactory(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         for (int i = 0; i < 4; i++) {
             var limiter = i % 2 == 0 ? first : second;
             var d = limiter.consume("key shared", 4, 0, 1, 10);
@@ -49,8 +49,8 @@ class RedisBucketStoreTest {
 
     @Test
     void charactersAreSharedTooAndRequestsRefusedForThemAreGivenBack() {
-        var first = new RateLimiter(new RedisBucketStore(redis.connectionFactory()));
-        var second = new RateLimiter(new RedisBucketStore(redis.connectionFactory()));
+        var first = new RateLimiter(new RedisBucketStore(redis.connectionFactory(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+        var second = new RateLimiter(new RedisBucketStore(redis.connectionFactory(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         assertThat(first.consume("key chars", 10, 100, 1, 80).allowed()).isTrue();
         var d = second.consume("key chars", 10, 100, 1, 30);
         assertThat(d.allowed()).isFalse();
@@ -60,7 +60,7 @@ class RedisBucketStoreTest {
 
     @Test
     void redisAwayIsReportedAsUnavailableAndLimitsWorkAgainAfter() {
-        var limiter = new RateLimiter(new RedisBucketStore(redis.connectionFactory()));
+        var limiter = new RateLimiter(new RedisBucketStore(redis.connectionFactory(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         assertThat(limiter.consume("key away", 5, 0, 1, 1).allowed()).isTrue();
         assertThat(limiter.consume("no limits", 0, 0, 1, 1).allowed()).isTrue();
         redis.stop();

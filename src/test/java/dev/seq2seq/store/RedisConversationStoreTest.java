@@ -52,7 +52,7 @@ class RedisConversationStoreTest {
     }
 
     static RedisConversationStore store(Duration idleTimeout) {
-        return new RedisConversationStore(template(), idleTimeout, Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC));
+        return new RedisConversationStore(template(), idleTimeout, Clock.fixed(Instant.parse("2026-12-05T10:00:00Z"), ZoneOffset.UTC), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
     static Conversation empty(String id, String language) {
