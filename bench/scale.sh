@@ -55,27 +55,31 @@ measure() {   # label, translate URLs, chat URLs, conversation URLs (empty: skip
 A=http://localhost:$PORT_A
 B=http://localhost:$PORT_B
 
-start_service "$PORT_A" "$WORK/a-memory.log" "${COMMON[@]}" --seq2seq.store=memory
-measure "1 replica, store memory" "$A/translate" "$A/chat" "$A/chat/$(new_conversation "$A")"
-kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+if [[ ${ROUND_TRIPS_ONLY:-} != 1 ]]; then
+  start_service "$PORT_A" "$WORK/a-memory.log" "${COMMON[@]}" --seq2seq.store=memory
+  measure "1 replica, store memory" "$A/translate" "$A/chat" "$A/chat/$(new_conversation "$A")"
+  kill "$SERVICE_PID"; wait "$SERVICE_PID" 2>/dev/null || true
+fi
 
 start_service "$PORT_A" "$WORK/a-redis.log" "${COMMON[@]}" --seq2seq.store=redis
-measure "1 replica, store redis" "$A/translate" "$A/chat" "$A/chat/$(new_conversation "$A")"
+[[ ${ROUND_TRIPS_ONLY:-} == 1 ]] || measure "1 replica, store redis" "$A/translate" "$A/chat" "$A/chat/$(new_conversation "$A")"
 
 start_service "$PORT_B" "$WORK/b-redis.log" "${COMMON[@]}" --seq2seq.store=redis
-measure "2 replicas, store redis (requests to A and B in turn)" "$A/translate,$B/translate" "$A/chat,$B/chat" ""
+[[ ${ROUND_TRIPS_ONLY:-} == 1 ]] || measure "2 replicas, store redis (requests to A and B in turn)" "$A/translate,$B/translate" "$A/chat,$B/chat" ""
 
 echo "== round trips to Redis, one request at a time (MONITOR; commands inside Lua scripts left out)"
-monitored() {   # command...: runs it with MONITOR on; prints the client commands Redis received, by name
-  local log=$WORK/monitor.log
-  rcli monitor > "$log" & local monitor=$!
+monitored() {   # name command...: runs the command with MONITOR on; prints the client commands Redis received, by name
+  local log=$WORK/monitor-$1.log
+  shift
+  redis-cli -p "$REDIS_PORT" monitor > "$log" & local monitor=$!
   sleep 0.5
   "$@"
   sleep 0.5
   kill "$monitor"; wait "$monitor" 2>/dev/null || true
-  grep -v ' lua\]' "$log" | grep -v '^OK' | awk '{print toupper($4)}' | tr -d '"' | sort | uniq -c | awk '{printf "%s %s, ", $1, $2}'
+  LC_ALL=C grep -a -E '^[0-9.]+ \[[0-9]+ [0-9.]+:[0-9]+\] ' "$log" | awk '{print toupper($4)}' | tr -d '"' | sort | uniq -c \
+    | awk '{printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2}'
 }
-total() { sed -E 's/([0-9]+) [A-Z]+, /\1+/g; s/\+$//' <<<"$1" | bc; }
+total() { sed -E 's/([0-9]+) [A-Z]+/\1/g; s/, /+/g' <<<"$1" | bc; }
 turns=10
 id=""
 first_turn() { id=$(new_conversation "$A"); echo "$id" > "$WORK/id"; }
@@ -91,6 +95,6 @@ limited() {
     curl -fsS -o /dev/null -H 'Content-Type: application/json' -H "X-API-Key: $KEY" -d '{"q": "Hola.", "source": "es", "target": "en"}' "$A/translate"
   done
 }
-m=$(monitored first_turn); echo "new conversation, first turn (no key): $(total "$m") round trips ($m)"
-m=$(monitored next_turns); echo "each further turn (no key), replicas alternating: $(echo "scale=1; $(total "$m") / ($turns - 1)" | bc) round trips ($m over $((turns - 1)) turns)"
-m=$(monitored limited); echo "translate with a rate-limited key: $(echo "scale=1; $(total "$m") / 10" | bc) round trips per request ($m over 10 requests)"
+m=$(monitored first first_turn); echo "new conversation, first turn (no key): $(total "$m") round trips ($m)"
+m=$(monitored next next_turns); echo "each further turn (no key), replicas alternating: $(echo "scale=1; $(total "$m") / ($turns - 1)" | bc) round trips ($m over $((turns - 1)) turns)"
+m=$(monitored limited limited); echo "translate with a rate-limited key: $(echo "scale=1; $(total "$m") / 10" | bc) round trips per request ($m over 10 requests)"
