@@ -20,8 +20,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *   java bench/LoadGenerator.java KIND URL SENTENCES.tsv COLUMN SECONDS CLIENTS...
  *   KIND: service (POST JSON {"q", "source": "es", "target": "en"} to /translate), apy (POST form
  *   langpair=spa|eng&q=...) or chat (POST JSON {"message", "language"} to /chat; the language is
- *   $CHAT_LANGUAGE, default en, and $CHAT_SAMPLES, when set, is sent as "samples"); $API_KEY, when
- *   set, is sent as X-API-Key (service and chat)
+ *   $CHAT_LANGUAGE, default en, and $CHAT_SAMPLES, when set, is sent as "samples"), or get (GET the
+ *   URL, the sentences unused); $API_KEY, when set, is sent as X-API-Key (service and chat).
+ *   URL may be several, comma-separated: the requests go to them in turn (replicas without a load balancer).
  */
 public class LoadGenerator {
     /** The request with $API_KEY as an X-API-Key header, where it is set. */
@@ -32,11 +33,12 @@ public class LoadGenerator {
 
     public static void main(String[] args) throws Exception {
         if (args.length < 6) {
-            System.err.println("usage: java bench/LoadGenerator.java service|apy|chat URL SENTENCES.tsv COLUMN SECONDS CLIENTS...");
+            System.err.println("usage: java bench/LoadGenerator.java service|apy|chat|get URL[,URL...] SENTENCES.tsv COLUMN SECONDS CLIENTS...");
             System.exit(2);
         }
         String kind = args[0];
-        URI uri = URI.create(args[1]);
+        List<URI> uris = Arrays.stream(args[1].split(",")).map(URI::create).toList();
+        AtomicInteger nextUri = new AtomicInteger();
         int column = Integer.parseInt(args[3]);
         List<String> sentences = Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8).stream()
                 .map(l -> l.split("\t")).filter(f -> f.length >= column).map(f -> f[column - 1]).toList();
@@ -61,7 +63,9 @@ public class LoadGenerator {
                 Thread t = new Thread(() -> {
                     while (System.nanoTime() < end) {
                         String s = sentences.get(Math.floorMod(next.getAndIncrement(), sentences.size()));
-                        HttpRequest request = kind.equals("apy")
+                        URI uri = uris.get(Math.floorMod(nextUri.getAndIncrement(), uris.size()));
+                        HttpRequest request = kind.equals("get") ? HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).GET().build()
+                                : kind.equals("apy")
                                 ? HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-www-form-urlencoded")
                                         .POST(HttpRequest.BodyPublishers.ofString("langpair=spa%7Ceng&q=" + URLEncoder.encode(s, StandardCharsets.UTF_8))).build()
                                 : keyed(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(60)).header("Content-Type", "application/json"))

@@ -1,5 +1,8 @@
 package dev.seq2seq;
 
+import dev.seq2seq.auth.BucketStore;
+import dev.seq2seq.auth.InMemoryBucketStore;
+import dev.seq2seq.auth.RateLimiter;
 import dev.seq2seq.chat.ChatService;
 import dev.seq2seq.chat.ConversationStore;
 import dev.seq2seq.chat.InMemoryConversationStore;
@@ -15,7 +18,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -67,10 +70,23 @@ public class ServiceConfiguration {
         return new TranslationService(models.byTask(BundleConfig.TRANSLATE), identifier, batchers, p.limits().work());
     }
 
+    /** Conversations in this process (seq2seq.store=memory, the default); with redis, store.RedisStoreConfiguration has them. */
     @Bean
-    @ConditionalOnMissingBean
+    @ConditionalOnProperty(name = "seq2seq.store", havingValue = ServiceProperties.MEMORY, matchIfMissing = true)
     ConversationStore conversationStore(ServiceProperties p) {
         return new InMemoryConversationStore(p.chat().maxStoredCharacters(), p.chat().idleTimeout());
+    }
+
+    /** Rate-limit buckets in this process (seq2seq.store=memory, the default). */
+    @Bean
+    @ConditionalOnProperty(name = "seq2seq.store", havingValue = ServiceProperties.MEMORY, matchIfMissing = true)
+    BucketStore bucketStore() {
+        return new InMemoryBucketStore();
+    }
+
+    @Bean
+    RateLimiter rateLimiter(BucketStore buckets) {
+        return new RateLimiter(buckets);
     }
 
     @Bean

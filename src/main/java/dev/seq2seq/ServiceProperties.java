@@ -11,11 +11,22 @@ import org.springframework.util.unit.DataSize;
  *
  * @param modelsDir         directory of model bundles, relative to the working directory
  * @param languageProfiles  the language identifier's profiles; default {@code <modelsDir>/langid.tsv}
+ * @param store             where conversations and rate-limit buckets live: {@code memory} (this process;
+ *                          the default) or {@code redis} (shared by replicas; {@code spring.data.redis.*}
+ *                          says which Redis)
  */
 @ConfigurationProperties("seq2seq")
 public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path languageProfiles,
                                 @DefaultValue Limits limits, @DefaultValue Chat chat, @DefaultValue Batching batching,
-                                @DefaultValue Auth auth) {
+                                @DefaultValue Auth auth, @DefaultValue("memory") String store) {
+    public static final String MEMORY = "memory";
+    public static final String REDIS = "redis";
+
+    public ServiceProperties {
+        if (!MEMORY.equals(store) && !REDIS.equals(store)) {
+            throw new IllegalArgumentException("seq2seq.store must be memory or redis, not " + store);
+        }
+    }
 
     /**
      * @param mode  {@code off} (keys are not checked), {@code optional} (a request may come without a

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of the layout in docs/ENGINE.md, checked on the compiled classes: api -> services (translate,
  * chat, models) -> inference -> text; the web layer knows nothing of ND4J, the model code nothing
- * of Spring.
+ * of Spring; store (Redis) implements the chat and auth interfaces and only the wiring knows it.
  */
 class LayeringTest {
     static JavaClasses classes;
@@ -28,7 +28,7 @@ class LayeringTest {
 
     @Test
     void theWebLayerDoesNotKnowNd4jOrDl4j() {
-        noClasses().that().resideInAnyPackage("..api..", "..translate..", "..chat..", "..models..")
+        noClasses().that().resideInAnyPackage("..api..", "..translate..", "..chat..", "..models..", "..store..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
                 .check(classes);
     }
@@ -58,6 +58,15 @@ class LayeringTest {
         noClasses().that().resideInAPackage("..api..")
                 .should().dependOnClassesThat(resideInAPackage("dev.seq2seq.inference..")
                         .and(not(assignableTo(RuntimeException.class))))
+                .check(classes);
+        // shared-state adapters (Redis) implement the chat and auth interfaces; nothing but the wiring knows them
+        noClasses().that().resideInAnyPackage("dev.seq2seq.api..", "dev.seq2seq.chat..", "dev.seq2seq.auth..",
+                        "dev.seq2seq.translate..", "dev.seq2seq.inference..", "dev.seq2seq.text..", "dev.seq2seq.models..")
+                .should().dependOnClassesThat().resideInAPackage("dev.seq2seq.store..")
+                .check(classes);
+        noClasses().that().resideInAPackage("..store..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.seq2seq.api..", "dev.seq2seq.inference..",
+                        "dev.seq2seq.translate..", "dev.seq2seq.training..", "dev.seq2seq.cli..")
                 .check(classes);
         slices().matching("dev.seq2seq.(*)..").should().beFreeOfCycles().check(classes);
     }

@@ -2,6 +2,7 @@ package dev.seq2seq.api;
 
 import dev.seq2seq.auth.ApiKeys;
 import dev.seq2seq.auth.RateLimiter;
+import dev.seq2seq.auth.RateLimitsUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -30,7 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code api_key} field (JSON or form). Mode {@code optional}: a request without a key passes, a
  * wrong key gets 403; {@code required}: without a key, 401 with {@code WWW-Authenticate}. Each
  * key's requests and characters per minute, and the anonymous clients' per address, are limited
- * ({@link RateLimiter}): over them, 429 with {@code Retry-After} and {@code RateLimit-*} headers.
+ * ({@link RateLimiter}): over them, 429 with {@code Retry-After} and {@code RateLimit-*} headers;
+ * while the limits' shared store cannot be reached, 503 with {@code Retry-After} (requests without
+ * a limit go on).
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
     public enum Mode { OFF, OPTIONAL, REQUIRED }
@@ -118,8 +121,18 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             perMinute = entry.get().requestsPerMinute();
             charactersPerMinute = entry.get().charactersPerMinute();
         }
-        RateLimiter.Decision d = limiter.consume(client, perMinute, charactersPerMinute, requests, characters);
         String keyName = forward.getAttribute(KEY_NAME) instanceof String name ? name : "anonymous";
+        RateLimiter.Decision d;
+        try {
+            d = limiter.consume(client, perMinute, charactersPerMinute, requests, characters);
+        } catch (RateLimitsUnavailableException e) {
+            rejected("rate_limit_unavailable", keyName);
+            logger.warn("rate limits unavailable: " + e.getCause() + " ("
+                    + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) + ")");
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            Problems.write(response, request, 503, "Service Unavailable", e.getMessage());
+            return;
+        }
         if (perMinute > 0) {
             response.setHeader("RateLimit-Limit", String.valueOf(d.limit()));
             response.setHeader("RateLimit-Remaining", String.valueOf(Math.max(0, d.remaining())));

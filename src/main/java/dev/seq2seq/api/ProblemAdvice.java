@@ -1,6 +1,7 @@
 package dev.seq2seq.api;
 
 import dev.seq2seq.chat.ConversationNotFoundException;
+import dev.seq2seq.chat.ConversationStoreUnavailableException;
 import dev.seq2seq.inference.InvalidInputException;
 import dev.seq2seq.inference.OverloadedException;
 import java.util.UUID;
@@ -49,6 +50,16 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> overloaded(OverloadedException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, Integer.toString(e.retryAfterSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
+    }
+
+    /** The shared conversation store is away (or newer than this replica): 503, the rest of the service goes on. */
+    @ExceptionHandler(ConversationStoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeUnavailable(ConversationStoreUnavailableException e) {
+        log.warn("conversation store unavailable: {}", e.getCause() == null ? e.getMessage()
+                : e.getCause() + " (" + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) + ")");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
                 .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage()));
     }
 

@@ -36,12 +36,13 @@ public class WebConfiguration implements WebMvcConfigurer {
 
     /** API keys on the model endpoints, after the size limit (it reads bodies for their api_key). */
     @Bean
-    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ServiceProperties properties, io.micrometer.core.instrument.MeterRegistry meters) {
+    FilterRegistrationBean<ApiKeyFilter> apiKeyFilter(ServiceProperties properties, io.micrometer.core.instrument.MeterRegistry meters,
+                                                      dev.seq2seq.auth.RateLimiter limiter) {
         var mode = ApiKeyFilter.Mode.valueOf(properties.auth().mode().toUpperCase(java.util.Locale.ROOT));
         var keys = mode == ApiKeyFilter.Mode.OFF ? null : new dev.seq2seq.auth.ApiKeys(
                 new dev.seq2seq.auth.ApiKeyStore(properties.auth().store()), java.time.Duration.ofSeconds(5), java.time.Clock.systemUTC());
         var auth = properties.auth();
-        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(mode, keys, new dev.seq2seq.auth.RateLimiter(),
+        var registration = new FilterRegistrationBean<>(new ApiKeyFilter(mode, keys, limiter,
                 new ApiKeyFilter.Anonymous(auth.anonymous().requestsPerMinute(), auth.anonymous().charactersPerMinute(),
                         auth.trustForwardedFor()), meters));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);

@@ -1,16 +1,14 @@
 package dev.seq2seq.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
-import java.time.Duration;
 
 /**
  * Requests and characters per minute for each client (an API key's name, or an address), as token
  * buckets (Bucket4j) refilled evenly over the minute. A batch of N texts costs N requests, as in
- * LibreTranslate. Buckets of clients idle for ten minutes are dropped (they would be full again).
+ * LibreTranslate. The buckets live in a {@link BucketStore}: this process's memory, or a store shared
+ * by replicas; when a shared store cannot be reached, {@link #consume} throws
+ * {@link RateLimitsUnavailableException}.
  */
 public final class RateLimiter {
     /**
@@ -22,14 +20,40 @@ public final class RateLimiter {
 
     private record Buckets(Bucket requests, Bucket characters) {}
 
-    private final Cache<String, Buckets> buckets = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+    private final BucketStore store;
 
-    /** Takes {@code requests} and {@code characters} from the client's buckets (a limit of 0: none). */
+    /** Buckets in this process's memory. */
+    public RateLimiter() {
+        this(new InMemoryBucketStore());
+    }
+
+    public RateLimiter(BucketStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Takes {@code requests} and {@code characters} from the client's buckets (a limit of 0: none;
+     * a client without limits costs the store nothing).
+     *
+     * @throws RateLimitsUnavailableException when the buckets are in a shared store that cannot be reached
+     */
     public Decision consume(String client, int requestsPerMinute, int charactersPerMinute, int requests, long characters) {
-        Buckets b = buckets.get(client + "|" + requestsPerMinute + "|" + charactersPerMinute,
-                k -> new Buckets(bucket(requestsPerMinute), bucket(charactersPerMinute)));
+        try {
+            return decide(client, requestsPerMinute, charactersPerMinute, requests, characters);
+        } catch (RuntimeException e) {
+            if (store.isUnavailable(e)) {
+                throw new RateLimitsUnavailableException(e);
+            }
+            throw e;
+        }
+    }
+
+    private Decision decide(String client, int requestsPerMinute, int charactersPerMinute, int requests, long characters) {
+        // the limits are in the names: a key whose limits change starts with full buckets of the new size
+        Buckets b = new Buckets(bucket(client + "|requests|" + requestsPerMinute, requestsPerMinute),
+                bucket(client + "|characters|" + charactersPerMinute, charactersPerMinute));
         if (requestsPerMinute > 0 && requests > requestsPerMinute) {
-            return new Decision(false, "requests", -1, requestsPerMinute, b.requests().getAvailableTokens());
+            return new Decision(false, "requests", -1, requestsPerMinute, remaining(b.requests()));
         }
         if (charactersPerMinute > 0 && characters > charactersPerMinute) {
             return new Decision(false, "characters", -1, requestsPerMinute, remaining(b.requests()));
@@ -48,9 +72,8 @@ public final class RateLimiter {
         return new Decision(true, null, 0, requestsPerMinute, r == null ? -1 : r.getRemainingTokens());
     }
 
-    private static Bucket bucket(int perMinute) {
-        return perMinute <= 0 ? null : Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build();
+    private Bucket bucket(String key, int perMinute) {
+        return perMinute <= 0 ? null : store.bucket(key, perMinute);
     }
 
     private static long remaining(Bucket bucket) {
