@@ -6,10 +6,11 @@ cd "$(dirname "$0")"
 exec python3 - "${1:-http://localhost:8080}" <<'PY'
 import json, re, sys, unicodedata, urllib.request
 base = sys.argv[1]
-book = set()
-for line in open('../../models/es-en/phrasebook/greetings.tsv', encoding='utf-8'):
-    if line.strip() and not line.startswith('#'):
-        book.update(p.strip() for p in line.rstrip('\n').split('\t'))
+book = set()   # both sides of every phrasebook line the models were trained on
+for name in ('greetings.tsv', 'more.tsv'):
+    for line in open('../../models/es-en/phrasebook/' + name, encoding='utf-8'):
+        if line.strip() and not line.startswith('#'):
+            book.update(p.strip() for p in line.rstrip('\n').split('\t'))
 def norm(s):
     s = unicodedata.normalize('NFC', s.lower())
     return ' '.join(re.sub(r"[^\w\s']", ' ', s).split())
