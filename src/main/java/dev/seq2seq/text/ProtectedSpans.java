@@ -238,6 +238,35 @@ public final class ProtectedSpans {
     /** A text with placeholders and the spans they stand for, placeholder {@code k} for {@code spans.get(k)}. */
     public record Masked(String text, List<String> spans) {
 
+        /** Suffixes a number takes in English (5th, 1990s): a model may write them glued to a number's placeholder. */
+        private static final Pattern NUMBER_SUFFIX = Pattern.compile("(?:st|nd|rd|th|s)\\b");
+        private static final Pattern LATIN_LETTERS = Pattern.compile("\\p{IsLatin}+");
+
+        /**
+         * Where to go on after placeholder {@code k} at {@code at} in an output: past a run of Latin
+         * letters glued to it ("⟨0⟩do" -> the span alone), since a word piece cannot continue a span
+         * the model never saw, unless the source had letters glued there too or it is a number's
+         * suffix (5th, 1990s). Letters of other scripts (Korean particles: 15,000원에) are kept.
+         */
+        private int skipGluedPiece(String output, int at, int k) {
+            Matcher letters = LATIN_LETTERS.matcher(output).region(at, output.length());
+            if (!letters.lookingAt() || gluedInSource(k)) {
+                return at;
+            }
+            boolean numberSuffix = Character.isDigit(spans.get(k).charAt(spans.get(k).length() - 1))
+                    && NUMBER_SUFFIX.matcher(output).region(at, output.length()).lookingAt();
+            return numberSuffix ? at : letters.end();
+        }
+
+        private boolean gluedInSource(int k) {
+            int at = text.indexOf(Placeholders.of(k));
+            if (at < 0) {
+                return false;
+            }
+            int next = at + Placeholders.of(k).length();
+            return next < text.length() && Character.isLetter(text.codePointAt(next));
+        }
+
         /** How many times each placeholder 0..n-1 occurs in an output, and how many other placeholders do. */
         private int[] counts(String output) {
             int[] counts = new int[spans.size() + 1];
@@ -277,6 +306,7 @@ public final class ProtectedSpans {
                 } else if (k < spans.size() && !used[k]) {
                     used[k] = true;
                     out.append(spans.get(k));
+                    i = skipGluedPiece(output, i, k);
                 }
             }
             StringBuilder missing = new StringBuilder();

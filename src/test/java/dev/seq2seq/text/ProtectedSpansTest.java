@@ -67,6 +67,18 @@ class ProtectedSpansTest {
     }
 
     @Test
+    void aWordPieceGluedToARestoredSpanIsDroppedButSuffixesAndParticlesStay() {
+        ProtectedSpans.Masked m = ProtectedSpans.mask("The ticket costs $18.40 and the code is QX-5520.");
+        String p0 = Placeholders.of(0);
+        String p1 = Placeholders.of(1);
+        assertThat(m.restore("El billete cuesta " + p0 + " es " + p1 + "do.")).isEqualTo("El billete cuesta $18.40 es QX-5520.");
+        assertThat(m.restore("Cuesta " + p0 + "y el código " + p1 + ".")).isEqualTo("Cuesta $18.40 el código QX-5520.");
+        ProtectedSpans.Masked year = ProtectedSpans.mask("Nació el 5 de mayo de 1987.");
+        assertThat(year.restore("He was born on May " + p0 + "th, " + Placeholders.of(1) + ".")).isEqualTo("He was born on May 5th, 1987.");
+        assertThat(m.restore("코드는 " + p1 + "이고 가격은 " + p0 + "이에요.")).isEqualTo("코드는 QX-5520이고 가격은 $18.40이에요.");
+    }
+
+    @Test
     void inputThatLooksLikeAPlaceholderIsItselfProtected() {
         String input = "Code " + Placeholders.of(0) + " and 42";
         ProtectedSpans.Masked m = ProtectedSpans.mask(input);
