@@ -23,9 +23,49 @@ public final class WordList {
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:['’][\\p{L}\\p{M}]+)*");
 
     private final Set<String> words;
+    /** A word with its accents and apostrophes dropped -> the one word of the list written so ("" where several are). */
+    private final java.util.Map<String, String> byUnmarked = new java.util.HashMap<>();
 
     private WordList(Set<String> words) {
         this.words = words;
+        for (String w : words) {
+            String bare = unmarked(w);
+            if (!bare.equals(w)) {
+                byUnmarked.merge(bare, w, (a, b) -> "");
+            }
+        }
+    }
+
+    private static String unmarked(String word) {
+        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("[\\p{M}'’]+", "");
+    }
+
+    /**
+     * The text with the accents and apostrophes that typing on a phone drops put back ("el se mejorara
+     * pronto" -> "el se mejorará pronto", "i dont know" stays if "dont" is itself written, "isnt" ->
+     * "isn't"): a lower-case word the list lacks is replaced by the one word of the list that is
+     * written the same without them. A word the list holds, a word with a capital (a name) and a
+     * word that could be restored in two ways ("publico": público, publicó) stay as typed.
+     */
+    public String restoreMarks(String text) {
+        if (byUnmarked.isEmpty()) {
+            return text;
+        }
+        Matcher m = WORD.matcher(text);
+        StringBuilder out = new StringBuilder(text.length() + 8);
+        int at = 0;
+        while (m.find()) {
+            String w = m.group();
+            if (!w.equals(w.toLowerCase(Locale.ROOT)) || words.contains(w)) {
+                continue;
+            }
+            String restored = byUnmarked.get(unmarked(w));
+            if (restored != null && !restored.isEmpty()) {
+                out.append(text, at, m.start()).append(restored);
+                at = m.end();
+            }
+        }
+        return at == 0 ? text : out.append(text.substring(at)).toString();
     }
 
     /** The words written in lower case somewhere in the sentences, at least {@code minCount} times. */

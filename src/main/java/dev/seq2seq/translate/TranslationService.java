@@ -246,14 +246,15 @@ public final class TranslationService {
     }
 
     /**
-     * A sentence as the model gets it: typed without capitals, it starts with one where the model
+     * A sentence as the model gets it: the accents and apostrophes a typist dropped put back where one
+     * word of the bundle's {@code source.words} fits; typed without capitals, it starts with one where the model
      * knows its first word so written (as its training sentences did); where the model carries
      * placeholders, the request's terms and the protected spans are swapped for them.
      */
     private static ProtectedSpans.Masked prepare(Seq2SeqModel model, String sentence, boolean uncased, boolean protect, Terms terms) {
-        String s = sentence;
+        String s = model.bundle().sourceWords().restoreMarks(sentence);   // "cancion" -> "canción", "isnt" -> "isn't"
         if (uncased) {
-            String capitalized = Lines.capitalizeFirst(sentence, model.bundle().config().sourceLanguage());
+            String capitalized = Lines.capitalizeFirst(s, model.bundle().config().sourceLanguage());
             Matcher first = FIRST_WORD.matcher(capitalized);
             if (first.find() && model.knowsWord(first.group())) {
                 s = capitalized;

@@ -27,4 +27,16 @@ class WordListTest {
         assertThat(read.size()).isEqualTo(words.size()).isEqualTo(6);
         assertThat(read.contains("l'hôtel")).isTrue();
     }
+
+    @Test
+    void putsBackTheAccentsAndApostrophesATypistDroppedWhereOnlyOneWordFits() {
+        WordList es = WordList.of(List.of("él se mejorará pronto y esta casa está aquí; el público lo publicó"), 1);
+        assertThat(es.restoreMarks("el se mejorara pronto aqui")).isEqualTo("el se mejorará pronto aquí");
+        assertThat(es.restoreMarks("esta casa")).isEqualTo("esta casa");           // a word of its own: kept
+        assertThat(es.restoreMarks("publico")).isEqualTo("publico");               // público or publicó: left alone
+        assertThat(es.restoreMarks("Aqui vive Mejorara")).isEqualTo("Aqui vive Mejorara");   // capitalised: a name, or typed with care
+        WordList en = WordList.of(List.of("i don't know why it isn't here; don't"), 1);
+        assertThat(en.restoreMarks("i dont know why it isnt 7:45 here")).isEqualTo("i don't know why it isn't 7:45 here");
+        assertThat(WordList.EMPTY.restoreMarks("aqui")).isEqualTo("aqui");
+    }
 }
