@@ -49,7 +49,8 @@ problem=$(curl -sS --max-time 60 -o /dev/null -w '%{http_code} %{content_type}' 
 echo "bad request: $problem"
 [[ $problem == "400 application/problem+json"* ]]
 # the TypeScript client generated from the same contract, against the container
-scripts/ts-client-check.sh "http://localhost:$PORT"
+clients/typescript/build.sh
+node clients/typescript/dist/smoke.js "http://localhost:$PORT"
 echo "compose smoke test passed (one container)"
 compose down -v --remove-orphans >/dev/null 2>&1
 }
