@@ -8,11 +8,12 @@ COPY target/seq2seq-service-0.1.0-SNAPSHOT.jar app.jar
 RUN java -Djarmode=tools -jar app.jar extract --layers --launcher --destination extracted
 
 FROM ${BASE_IMAGE}
-# curl for the health check, if the base image lacks it
+# curl for the health check, if the base image lacks it; /data for the API key store (a volume
+# mounted there starts out owned by the service's user)
 RUN if ! command -v curl >/dev/null; then apt-get update && apt-get install -y --no-install-recommends curl \
       && rm -rf /var/lib/apt/lists/*; fi \
     && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin seq2seq \
-    && mkdir -p /app/cache && chown seq2seq /app/cache
+    && mkdir -p /app/cache /data && chown seq2seq /app/cache /data
 WORKDIR /app
 # least to most often changed: dependencies (ND4J natives, Spring), the models, then our classes
 COPY --from=layers /layers/extracted/dependencies/ ./

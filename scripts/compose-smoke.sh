@@ -1,39 +1,49 @@
 #!/usr/bin/env bash
 # Builds the jar and the image, starts the service with docker-compose, waits until it is ready,
 # checks /translate and /chat through the published port (also with the generated TypeScript
-# client), and always tears down. Then the same with docker-compose.scale.yml (Redis, two replicas,
-# nginx): a conversation whose turns are answered by both replicas, and Redis stopped and started
-# again (chat 503 problem+json while it is away, translation goes on, chat works again after).
+# client), and always tears down. Then the same service with API keys required
+# (SEQ2SEQ_AUTH_MODE=required, the key store on the compose file's keys volume): without a key 401
+# problem+json with WWW-Authenticate; a key made with the keys command inside the container gets
+# 200 (as a bearer token and as X-API-Key, and through the TypeScript client); once the key is
+# removed, 403 within the service's reload time. Then docker-compose.scale.yml (Redis, two
+# replicas, nginx): a conversation whose turns are answered by both replicas, and Redis stopped and
+# started again (chat 503 problem+json while it is away, translation goes on, chat works again after).
 #   BASE_IMAGE=local/jre17:bookworm scripts/compose-smoke.sh
-#   SMOKE=single|scale scripts/compose-smoke.sh      # one of the two only
+#   SMOKE=single|keys|scale scripts/compose-smoke.sh      # one of the three only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18080}
 export PORT
 PROJECT=seq2seq-smoke
-SMOKE=${SMOKE:-both}
+SMOKE=${SMOKE:-all}
 compose() { docker-compose -p "$PROJECT" "$@"; }
 scale() { docker-compose -f docker-compose.scale.yml -p seq2seq-scale-smoke "$@"; }
+runs() { [[ $SMOKE == all || $SMOKE == "$1" ]]; }
 cleanup() {
-  if [[ $SMOKE != scale ]]; then compose logs --tail 40 >&2 || true; compose down -v --remove-orphans >/dev/null 2>&1 || true; fi
-  if [[ $SMOKE != single ]]; then scale logs --tail 20 >&2 || true; scale down -v --remove-orphans >/dev/null 2>&1 || true; fi
+  if runs single || runs keys; then compose logs --tail 40 >&2 || true; compose down -v --remove-orphans >/dev/null 2>&1 || true; fi
+  if runs scale; then scale logs --tail 20 >&2 || true; scale down -v --remove-orphans >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
 
 [[ ${SKIP_PACKAGE:-} == 1 ]] || ./mvnw -B -q package -DskipTests   # never smoke-test a stale jar
+
+wait_ready() {   # the one container's readiness on the published port, up to 180 s
+  local up i
+  up=$(date +%s)
+  for i in $(seq 1 180); do
+    if curl -fsS --max-time 60 "http://localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then break; fi
+    sleep 1
+  done
+  curl -fsS --max-time 60 "http://localhost:$PORT/actuator/health/readiness" | grep -q '"UP"' || { echo "not ready after 180 s" >&2; exit 1; }
+  echo "ready $(( $(date +%s) - up )) s after up"
+}
 
 single_container() {
 start=$(date +%s)
 compose up -d --build
 built=$(date +%s)
 echo "image built and container started in $((built - start)) s"
-for i in $(seq 1 180); do
-  if curl -fsS --max-time 60 "http://localhost:$PORT/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; then break; fi
-  sleep 1
-done
-ready=$(date +%s)
-curl -fsS --max-time 60 "http://localhost:$PORT/actuator/health/readiness" | grep -q '"UP"' || { echo "not ready after 180 s" >&2; exit 1; }
-echo "ready $((ready - built)) s after up"
+wait_ready
 docker image ls seq2seq-service:latest --format 'image size: {{.Size}}'
 
 translation=$(curl -fsS --max-time 60 -H 'Content-Type: application/json' \
@@ -49,8 +59,71 @@ problem=$(curl -sS --max-time 60 -o /dev/null -w '%{http_code} %{content_type}' 
 echo "bad request: $problem"
 [[ $problem == "400 application/problem+json"* ]]
 # the TypeScript client generated from the same contract, against the container
-scripts/ts-client-check.sh "http://localhost:$PORT"
+clients/typescript/build.sh
+node clients/typescript/dist/smoke.js "http://localhost:$PORT"
 echo "compose smoke test passed (one container)"
+compose down -v --remove-orphans >/dev/null 2>&1
+}
+
+now_ms() { date +%s%3N; }
+# status, content type and WWW-Authenticate of a POST /translate with the given extra curl arguments
+translate_status() {
+  curl -sS --max-time 60 -o /dev/null -D "$HEADERS" -w '%{http_code} %{content_type}' -H 'Content-Type: application/json' \
+    -d '{"q": "Hola.", "source": "es", "target": "en"}' "$@" "http://localhost:$PORT/translate"
+}
+challenge() { tr -d '\r' < "$HEADERS" | sed -n 's/^[Ww][Ww][Ww]-[Aa]uthenticate: //p'; }
+keys_cli() {   # the keys command inside the running container, on the store the service reads
+  compose exec -T seq2seq java org.springframework.boot.loader.launch.JarLauncher keys "$@" --seq2seq.auth.store=/data/keys.json \
+    2> >(grep -v '^Picked up JAVA_TOOL_OPTIONS' >&2) | tr -d '\r'
+}
+
+keys_required() {
+HEADERS=$(mktemp)
+SEQ2SEQ_AUTH_MODE=required compose up -d --build
+echo "seq2seq.auth.mode=required, key store /data/keys.json on the keys volume"
+wait_ready
+anonymous=$(translate_status)
+echo "without a key: $anonymous, WWW-Authenticate: $(challenge)"
+[[ $anonymous == "401 application/problem+json"* && $(challenge) == Bearer* ]]
+chat_anonymous=$(curl -sS --max-time 60 -o /dev/null -w '%{http_code} %{content_type}' -H 'Content-Type: application/json' \
+  -d '{"message": "Hello!", "language": "en"}' "http://localhost:$PORT/chat")
+echo "chat without a key: $chat_anonymous"
+[[ $chat_anonymous == "401 application/problem+json"* ]]
+
+key=$(keys_cli add --name smoke --requests-per-minute 600 | tail -1)
+[[ $key == s2s_* ]] || { echo "keys add printed no key" >&2; exit 1; }
+added=$(now_ms)
+for i in $(seq 1 40); do   # the service reads the store again within 5 s of a change
+  with_key=$(translate_status -H "Authorization: Bearer $key")
+  [[ $with_key == 200* ]] && break
+  sleep 0.5
+done
+echo "with the key (Authorization: Bearer): $with_key, $(( $(now_ms) - added )) ms after keys add (request $i)"
+[[ $with_key == "200 application/json"* ]]
+echo "keys list in the container: $(keys_cli list | awk 'NR > 1 {print $1, $2 " req/min"}' | paste -sd,)"
+with_header=$(translate_status -H "X-API-Key: $key")
+echo "with the key (X-API-Key): $with_header"
+[[ $with_header == "200 application/json"* ]]
+reply=$(curl -fsS --max-time 60 -H "Authorization: Bearer $key" -H 'Content-Type: application/json' \
+  -d '{"message": "Hello, how are you?", "language": "en"}' "http://localhost:$PORT/chat")
+echo "chat with the key: $reply"
+grep -q '"reply":"' <<<"$reply"
+# the TypeScript client, built in the first part (or now), with the key
+[[ -f clients/typescript/dist/smoke.js ]] || clients/typescript/build.sh
+SEQ2SEQ_API_KEY=$key node clients/typescript/dist/smoke.js "http://localhost:$PORT"
+
+keys_cli remove smoke
+removed=$(now_ms)
+for i in $(seq 1 40); do
+  gone=$(translate_status -H "Authorization: Bearer $key")
+  [[ $gone == 403* ]] && break
+  sleep 0.5
+done
+took=$(( $(now_ms) - removed ))
+echo "the removed key: $gone, $took ms after keys remove (request $i)"
+[[ $gone == "403 application/problem+json"* ]]
+(( took <= 10000 )) || { echo "a removed key was accepted for more than 10 s" >&2; exit 1; }
+echo "compose smoke test passed (API keys required)"
 compose down -v --remove-orphans >/dev/null 2>&1
 }
 
@@ -106,5 +179,7 @@ echo "chat after Redis came back (same conversation, kept in its append-only fil
 echo "compose smoke test passed (docker-compose.scale.yml)"
 }
 
-[[ $SMOKE == scale ]] || single_container
-[[ $SMOKE == single ]] || scale_out
+if runs single; then single_container; fi
+if runs keys; then keys_required; fi
+if runs scale; then scale_out; fi
+echo "compose smoke test passed ($SMOKE)"

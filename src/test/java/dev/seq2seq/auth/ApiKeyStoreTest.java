@@ -58,13 +58,33 @@ class ApiKeyStoreTest {
     void aServiceSeesKeysAddedAndRemovedAfterItStarted(@TempDir Path dir) throws Exception {
         ApiKeyStore store = new ApiKeyStore(dir.resolve("keys.json"));
         MutableClock clock = new MutableClock();
-        ApiKeys keys = new ApiKeys(store, Duration.ofSeconds(5), clock);
+        ApiKeys keys = new ApiKeys(store, Duration.ofSeconds(5), clock, Runnable::run);
         String key = store.add("late", 10, 0);
         clock.now = clock.now.plusSeconds(6);
         assertThat(keys.authenticate(key)).isPresent();
         store.remove("late");
         clock.now = clock.now.plusSeconds(6);
         assertThat(keys.authenticate(key)).isEmpty();
+    }
+
+    @Test
+    void lastUseIsWrittenBackOffTheRequestThread(@TempDir Path dir) throws Exception {
+        ApiKeyStore store = new ApiKeyStore(dir.resolve("keys.json"));
+        String key = store.add("busy", 10, 0);
+        MutableClock clock = new MutableClock();
+        List<Runnable> writes = new ArrayList<>();
+        ApiKeys keys = new ApiKeys(store, Duration.ofSeconds(5), clock, writes::add);
+        Instant firstUse = clock.now;
+        assertThat(keys.authenticate(key)).isPresent();
+        clock.now = clock.now.plusSeconds(6);
+        assertThat(keys.authenticate(key)).isPresent();   // due: the write is handed over, not done here
+        assertThat(writes).hasSize(1);
+        assertThat(store.list().get(0).lastUsed()).isNull();
+        clock.now = clock.now.plusSeconds(6);
+        keys.authenticate(key);
+        assertThat(writes).as("one write at a time").hasSize(1);
+        writes.get(0).run();
+        assertThat(store.list().get(0).lastUsed()).isEqualTo(firstUse);
     }
 
     /** A clock the test moves. */
