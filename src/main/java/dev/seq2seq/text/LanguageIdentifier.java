@@ -20,20 +20,89 @@ import java.util.Map;
  * with spaces at word edges), the method of Cavnar and Trenkle and of most small identifiers.
  * Each language keeps its most frequent n-grams with add-one smoothed log-probabilities; the
  * profiles are a small TSV file ({@code language, n-gram, log-probability}).
+ *
+ * <p>The model's posterior is a score, not a probability one can trust (naive Bayes is
+ * over-confident on long texts, and the score is damped by the text's length). A {@link Calibration}
+ * fitted on held-out texts ({@link #calibrate}) maps the best language's score to the share of
+ * held-out texts with that score whose best language was right; it is saved with the profiles.
  */
 public final class LanguageIdentifier {
-    /** A language with its posterior probability in [0, 1]. */
+    /**
+     * A language with its probability in [0, 1]. With a calibration, the best language's probability
+     * is the calibrated one, and the rest is shared among the others in proportion to their scores.
+     */
     public record Guess(String language, double probability) {}
 
     static final int MAX_N = 3;
     private static final String UNSEEN = "<unseen>";
+    private static final String CALIBRATION = "<calibration>";
 
     private final Map<String, Map<String, Double>> logProbs;   // language -> n-gram -> log P
     private final Map<String, Double> unseen;                   // language -> log P of an unseen n-gram
+    private final Calibration calibration;                      // null: the scores as they are
 
-    private LanguageIdentifier(Map<String, Map<String, Double>> logProbs, Map<String, Double> unseen) {
+    private LanguageIdentifier(Map<String, Map<String, Double>> logProbs, Map<String, Double> unseen, Calibration calibration) {
         this.logProbs = logProbs;
         this.unseen = unseen;
+        this.calibration = calibration;
+    }
+
+    /**
+     * A non-decreasing step map from a score in [0, 1] to a probability: a score up to
+     * {@code upper[i]} (and above {@code upper[i-1]}) maps to {@code value[i]}. Fitted by isotonic
+     * regression (pool adjacent violators) of being right on the score, each pooled block's share
+     * smoothed as (right + 1) / (n + 2) so that a block of a few texts does not say 0 or 1.
+     */
+    public record Calibration(double[] upper, double[] value) {
+        public Calibration {
+            if (upper.length == 0 || upper.length != value.length) {
+                throw new IllegalArgumentException("a calibration needs as many bounds as values, at least one");
+            }
+        }
+
+        /** Fits the map on (score, right) pairs. */
+        public static Calibration fit(double[] scores, boolean[] right) {
+            Integer[] order = new Integer[scores.length];
+            for (int i = 0; i < order.length; i++) {
+                order[i] = i;
+            }
+            java.util.Arrays.sort(order, Comparator.comparingDouble(i -> scores[i]));
+            List<double[]> blocks = new ArrayList<>();   // {upper score, right, count}
+            for (int i : order) {
+                blocks.add(new double[] {scores[i], right[i] ? 1 : 0, 1});
+                while (blocks.size() > 1) {
+                    double[] last = blocks.get(blocks.size() - 1);
+                    double[] prev = blocks.get(blocks.size() - 2);
+                    if (prev[0] < last[0] && prev[1] / prev[2] < last[1] / last[2]) {
+                        break;
+                    }
+                    blocks.remove(blocks.size() - 1);   // a tie or a violation: pool
+                    prev[0] = last[0];
+                    prev[1] += last[1];
+                    prev[2] += last[2];
+                }
+            }
+            double[] upper = new double[blocks.size()];
+            double[] value = new double[blocks.size()];
+            double floor = 0;
+            for (int i = 0; i < upper.length; i++) {
+                double[] b = blocks.get(i);
+                upper[i] = b[0];
+                value[i] = Math.max(floor, (b[1] + 1) / (b[2] + 2));
+                floor = value[i];
+            }
+            upper[upper.length - 1] = 1.0;
+            return new Calibration(upper, value);
+        }
+
+        public double apply(double score) {
+            for (int i = 0; i < upper.length; i++) {
+                if (score <= upper[i]) {
+                    return value[i];
+                }
+            }
+            return value[value.length - 1];
+        }
     }
 
     public Collection<String> languages() {
@@ -62,7 +131,56 @@ public final class LanguageIdentifier {
             logProbs.put(language, lp);
             unseen.put(language, Math.log(1 / total));
         });
-        return new LanguageIdentifier(logProbs, unseen);
+        return new LanguageIdentifier(logProbs, unseen, null);
+    }
+
+    /**
+     * This identifier with a calibration fitted on held-out texts per language (texts its profiles
+     * were not built from) and on their first one, two and three words, since people often type no
+     * more; every language of the profiles is a candidate, as for {@code /detect}.
+     */
+    public LanguageIdentifier calibrate(Map<String, ? extends Collection<String>> heldOut) {
+        LanguageIdentifier raw = uncalibrated();
+        List<Double> scores = new ArrayList<>();
+        List<Boolean> right = new ArrayList<>();
+        heldOut.forEach((language, texts) -> {
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (String text : texts) {
+                String[] words = text.strip().split("\\s+");
+                List<String> variants = new ArrayList<>(List.of(text));
+                for (int n = 1; n <= 3 && n < words.length; n++) {
+                    String prefix = String.join(" ", java.util.Arrays.copyOf(words, n));
+                    if (seen.add(prefix)) {
+                        variants.add(prefix);
+                    }
+                }
+                for (String v : variants) {
+                    List<Guess> g = raw.identify(v, null);
+                    if (!g.isEmpty()) {
+                        scores.add(g.get(0).probability());
+                        right.add(g.get(0).language().equals(language));
+                    }
+                }
+            }
+        });
+        if (scores.isEmpty()) {
+            throw new IllegalArgumentException("no held-out text with letters to calibrate on");
+        }
+        boolean[] r = new boolean[right.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = right.get(i);
+        }
+        return new LanguageIdentifier(logProbs, unseen, Calibration.fit(scores.stream().mapToDouble(Double::doubleValue).toArray(), r));
+    }
+
+    /** The same profiles without the calibration: {@link Guess#probability()} is the model's score. */
+    public LanguageIdentifier uncalibrated() {
+        return calibration == null ? this : new LanguageIdentifier(logProbs, unseen, null);
+    }
+
+    /** The calibration saved with the profiles, if any. */
+    public java.util.Optional<Calibration> calibration() {
+        return java.util.Optional.ofNullable(calibration);
     }
 
     /**
@@ -107,7 +225,18 @@ public final class LanguageIdentifier {
             guesses.add(new Guess(candidates.get(i), p[i] / sum));
         }
         guesses.sort(Comparator.comparingDouble(Guess::probability).reversed());
-        return guesses;
+        return calibration == null || guesses.size() == 1 ? guesses : calibrated(guesses);
+    }
+
+    /** The best guess's calibrated probability; the others share the rest in proportion to their scores. */
+    private List<Guess> calibrated(List<Guess> guesses) {
+        double top = guesses.get(0).probability();
+        double p = calibration.apply(top);
+        List<Guess> out = new ArrayList<>(List.of(new Guess(guesses.get(0).language(), p)));
+        for (Guess g : guesses.subList(1, guesses.size())) {
+            out.add(new Guess(g.language(), top >= 1 ? (1 - p) / (guesses.size() - 1) : g.probability() * (1 - p) / (1 - top)));
+        }
+        return out;
     }
 
     /** The 1- to 3-grams of the letters of each word, with a space marking word starts and ends. */
@@ -148,12 +277,18 @@ public final class LanguageIdentifier {
                     w.write(language.getKey() + "\t" + e.getKey() + "\t" + e.getValue() + "\n");
                 }
             }
+            if (calibration != null) {
+                for (int i = 0; i < calibration.upper().length; i++) {
+                    w.write(CALIBRATION + "\t" + calibration.upper()[i] + "\t" + calibration.value()[i] + "\n");
+                }
+            }
         }
     }
 
     public static LanguageIdentifier load(Path file) throws IOException {
         Map<String, Map<String, Double>> logProbs = new LinkedHashMap<>();
         Map<String, Double> unseen = new LinkedHashMap<>();
+        List<double[]> steps = new ArrayList<>();
         try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String line;
             int number = 0;
@@ -169,7 +304,15 @@ public final class LanguageIdentifier {
                 if (Double.isNaN(value)) {
                     throw new IOException(file + ": line " + number + " is not 'language<TAB>n-gram<TAB>log-probability'");
                 }
-                if (f[1].equals(UNSEEN)) {
+                if (f[0].equals(CALIBRATION)) {
+                    double upper = parseOrNaN(f[1]);
+                    if (!(upper >= 0 && upper <= 1 && value >= 0 && value <= 1)
+                            || (!steps.isEmpty() && (upper <= steps.get(steps.size() - 1)[0] || value < steps.get(steps.size() - 1)[1]))) {
+                        throw new IOException(file + ": line " + number + " is not '" + CALIBRATION
+                                + "<TAB>score bound<TAB>probability' with both in [0, 1] and above the line before");
+                    }
+                    steps.add(new double[] {upper, value});
+                } else if (f[1].equals(UNSEEN)) {
                     unseen.put(f[0], value);
                 } else {
                     logProbs.computeIfAbsent(f[0], k -> new HashMap<>()).put(f[1], value);
@@ -184,6 +327,16 @@ public final class LanguageIdentifier {
         if (logProbs.isEmpty()) {
             throw new IOException(file + ": no language profiles");
         }
-        return new LanguageIdentifier(logProbs, unseen);
+        Calibration calibration = steps.isEmpty() ? null : new Calibration(
+                steps.stream().mapToDouble(x -> x[0]).toArray(), steps.stream().mapToDouble(x -> x[1]).toArray());
+        return new LanguageIdentifier(logProbs, unseen, calibration);
+    }
+
+    private static double parseOrNaN(String s) {
+        try {
+            return Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            return Double.NaN;
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -27,7 +28,12 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The endpoints on the committed tiny models, which translate and answer their few training sentences exactly. */
+/**
+ * The endpoints on the committed tiny models, which translate and answer their few training sentences
+ * exactly when decoding picks the most likely piece (beam search; chat with {@code topK} 1). Sampled
+ * at the bundle's temperature 0.8 the tiny en-chat model's replies are not its training replies
+ * ("What is your name?", seed 7: "Mam name io."), so replies asserted word for word ask for topK 1.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
@@ -113,7 +119,8 @@ class ApiTest {
     void detectsLanguages() throws Exception {
         mvc.perform(post("/detect").contentType(MediaType.APPLICATION_JSON).content("{\"q\": \"¿Dónde está la estación de tren?\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[0].language").value("es"));
+                .andExpect(jsonPath("$[0].language").value("es"))
+                .andExpect(jsonPath("$[0].confidence", greaterThan(95.0)));   // calibrated: such sentences are right 99.8% of the time
         mvc.perform(post("/detect").contentType(MediaType.APPLICATION_FORM_URLENCODED).param("q", "오늘 날씨가 정말 좋네요"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].language").value("ko"));
@@ -122,22 +129,24 @@ class ApiTest {
     @Test
     void chatsAcrossTurnsAndForgets() throws Exception {
         String first = mvc.perform(post("/chat").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"message\": \"What is your name?\", \"seed\": 7}"))
+                        .content("{\"message\": \"What is your name?\", \"topK\": 1}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.turn").value(1))
                 .andExpect(jsonPath("$.language").value("en"))
-                .andExpect(jsonPath("$.reply", notNullValue()))
+                .andExpect(jsonPath("$.reply").value("My name is Bot."))
                 .andReturn().getResponse().getContentAsString();
         String id = JsonPath.read(first, "$.conversationId");
         mvc.perform(post("/chat").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"message\": \"Goodbye\", \"conversationId\": \"" + id + "\", \"temperature\": 0.5}"))
+                        .content("{\"message\": \"Goodbye\", \"conversationId\": \"" + id + "\", \"temperature\": 0.5, \"topK\": 1}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.turn").value(2))
+                .andExpect(jsonPath("$.reply").value("See you later!"))
                 .andExpect(jsonPath("$.conversationId").value(id));
         mvc.perform(get("/chat/" + id))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.turns", hasSize(2)))
                 .andExpect(jsonPath("$.turns[0].message").value("What is your name?"))
+                .andExpect(jsonPath("$.turns[0].reply").value("My name is Bot."))
                 .andExpect(jsonPath("$.turns[1].turn").value(2));
         mvc.perform(delete("/chat/" + id)).andExpect(status().isNoContent());
         mvc.perform(get("/chat/" + id))
@@ -156,9 +165,10 @@ class ApiTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.language").value("ko"))
                 .andExpect(jsonPath("$.reply").value("천만에요."));
-        mvc.perform(post("/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\": \"Good morning\", \"seed\": 3}"))
+        mvc.perform(post("/chat").contentType(MediaType.APPLICATION_JSON).content("{\"message\": \"Good morning\", \"topK\": 1}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.language").value("en"));
+                .andExpect(jsonPath("$.language").value("en"))
+                .andExpect(jsonPath("$.reply").value("Good morning to you too."));
     }
 
     @Test

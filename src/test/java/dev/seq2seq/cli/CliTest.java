@@ -40,6 +40,29 @@ class CliTest {
     }
 
     @Test
+    void langidBuildsProfilesAndCalibratesThemOnHeldOutLines(@TempDir Path dir) throws Exception {
+        Path tsv = dir.resolve("pairs.tsv");
+        Files.writeString(tsv, String.join("\n",
+                "the cat sat on the mat\tel gato se sentó en la alfombra",
+                "the dog and the cat\tel perro y el gato",
+                "where is the house\tdónde está la casa",
+                "the dog sleeps in the house\tel perro duerme en la casa",
+                "a cat and a dog\tun gato y un perro") + "\n");
+        Path out = dir.resolve("langid.tsv");
+        int[] exit = new int[1];
+        String output = run(exit, "langid", "--output", out.toString(), "--text", "en=" + tsv + ":1", "--text", "es=" + tsv + ":2",
+                "--held-out", "en=" + tsv + ":1@4", "--held-out", "es=" + tsv + ":2@4");
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("en: 2 held-out lines").contains("calibration: ");
+        var id = dev.seq2seq.text.LanguageIdentifier.load(out);
+        assertThat(id.calibration()).isPresent();
+        assertThat(id.identify("el perro y la casa", null).get(0).language()).isEqualTo("es");
+        String bad = run(exit, "langid", "--output", out.toString(), "--text", "en=" + tsv + ":1", "--held-out", "en=" + tsv);
+        assertThat(exit[0]).isNotZero();
+        assertThat(bad).contains("expected LANG=FILE:COLUMN[@LINE]");
+    }
+
+    @Test
     void averagingOrEnsemblingOneBundleIsAClearError(@TempDir Path dir) {
         for (String command : List.of("average", "ensemble")) {
             int[] exit = new int[1];
