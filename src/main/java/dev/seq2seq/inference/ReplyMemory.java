@@ -71,9 +71,22 @@ public final class ReplyMemory {
      */
     public java.util.Map<String, Double> similarities(String message, int neighbours) {
         java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
-        for (TrigramIndex.Match m : index.matches(message, neighbours)) {
+        for (TrigramIndex.Match m : index.matches(withoutChatTails(message), neighbours)) {
             out.putIfAbsent(replies.get(m.index()), m.cosine());
         }
         return out;
+    }
+
+    private static final java.util.regex.Pattern CHAT_TAIL = java.util.regex.Pattern.compile("[ㅋㅎ]{2,}|[ㅠㅜ]{2,}|\\^\\^");
+
+    /**
+     * A user's message as it is compared with the remembered ones: laughs and tears typed as runs of
+     * jamo (ㅋㅋ, ㅎㅎㅎ, ㅠㅠ) and ^^ are dropped, so that "안뇽ㅎㅎ" finds "안뇽" and not a message that is
+     * only a laugh; a message that is nothing else stays as it is. Shorthand such as ㅎㅇ (hi) is not a
+     * run and stays. The remembered messages stay as written.
+     */
+    static String withoutChatTails(String message) {
+        String bare = CHAT_TAIL.matcher(message).replaceAll(" ").replaceAll("\\s+", " ").strip();
+        return bare.isEmpty() || bare.chars().noneMatch(Character::isLetterOrDigit) ? message : bare;
     }
 }
