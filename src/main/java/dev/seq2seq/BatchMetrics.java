@@ -1,6 +1,6 @@
 package dev.seq2seq;
 
-import dev.seq2seq.inference.BatchListener;
+import dev.seq2seq.serving.BatchListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

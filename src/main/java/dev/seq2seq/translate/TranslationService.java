@@ -1,11 +1,11 @@
 package dev.seq2seq.translate;
 
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.inference.InputValidation;
-import dev.seq2seq.inference.WorkLimits;
-import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.request.InputValidation;
+import dev.seq2seq.request.WorkLimits;
+import dev.seq2seq.request.InvalidInputException;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
 import dev.seq2seq.text.LanguageIdentifier;
@@ -181,7 +181,7 @@ public final class TranslationService {
                 boolean shouted = Lines.shouted(content);
                 String input = shouted ? Lines.lower(content, c.sourceLanguage()) : content;
                 boolean uncased = input.codePoints().noneMatch(Character::isUpperCase);
-                for (String sentence : model.segments(input)) {
+                for (String sentence : Segments.of(model, input)) {
                     segments.add(new Segment(t, l, prepare(model, sentence, uncased, protect, request.terms()), shouted));
                 }
             }

@@ -1,0 +1,14 @@
+package dev.seq2seq.search;
+
+/**
+ * One decoded target: its tokens (without start and end tokens), the sum of their
+ * log-probabilities (end token included when it was produced), the score searches rank by, and
+ * whether the search produced the end token (false when the hypothesis was cut at its length limit).
+ */
+public record Hypothesis(int[] tokens, double logProb, double score, boolean ended) {
+
+    /** How many predictions {@link #logProb} sums: the tokens, plus the end token when it was produced. */
+    public int scoredTokens() {
+        return tokens.length + (ended ? 1 : 0);
+    }
+}
