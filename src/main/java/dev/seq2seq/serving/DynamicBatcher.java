@@ -1,11 +1,12 @@
 package dev.seq2seq.serving;
 
-import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
+import dev.seq2seq.serving.Job.Slice;
+import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.request.OverloadedException;
 import dev.seq2seq.search.DecodingOptions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * Decodes concurrent requests for one model together, as serving systems (Triton, DJL Serving)
@@ -37,16 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * refusal carries a retry delay estimated from the texts waiting and the recent decoding rate.
  */
 public final class DynamicBatcher implements AutoCloseable {
-    /** A request: its texts, and how far its worker has got with them (that worker's thread only). */
-    private record Job(List<String> texts, DecodingOptions options, long enqueuedNanos, long deadlineNanos,
-                       CompletableFuture<List<List<Generation>>> result, AtomicInteger done, List<List<Generation>> results) {
-        Job(List<String> texts, DecodingOptions options, long enqueuedNanos, long deadlineNanos,
-            CompletableFuture<List<List<Generation>>> result) {
-            this(texts, options, enqueuedNanos, deadlineNanos, result, new AtomicInteger(),
-                    new ArrayList<>(java.util.Collections.nCopies(texts.size(), null)));
-        }
-    }
-
     private final Seq2SeqModel model;
     private final int maxBatch;
     private final long maxDelayNanos;
@@ -57,39 +49,25 @@ public final class DynamicBatcher implements AutoCloseable {
     /** Texts decoded per second, a moving average over recent batches (0 before the first). */
     private volatile double textsPerSecond;
     private volatile boolean closed;
-    private final java.util.function.LongSupplier clock;
+    private final LongSupplier clock;
     private final long maxBatchNanos;
     /** Decoding time per unit of work (a text times its beam and samples), a moving average; 0 before the first batch. */
     private volatile double nanosPerUnit;
 
-    public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, int queueCapacity, BatchListener listener) {
-        this(model, maxBatch, maxDelayMillis, 0, queueCapacity, 1, listener, System::nanoTime);
-    }
-
     /**
-     * With {@code maxBatchMillis} above 0, a batch also holds no more texts than the decoding rate
-     * measured so far lets finish in about that time (at least one text): this bounds how long a
-     * request that arrives while a large one is being decoded waits for the batch in progress.
+     * With {@code workers} threads decoding batches from the one queue. With {@code maxBatchMillis}
+     * above 0, a batch also holds no more texts than the decoding rate measured so far lets finish
+     * in about that time (at least one text): this bounds how long a request that arrives while a
+     * large one is being decoded waits for the batch in progress.
      */
-    public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
-                          BatchListener listener) {
-        this(model, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, 1, listener, System::nanoTime);
-    }
-
-    /** With {@code workers} threads decoding batches from the one queue. */
     public DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
                           int workers, BatchListener listener) {
         this(model, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, workers, listener, System::nanoTime);
     }
 
-    /** With the clock that waits and deadlines are measured on (tests move a fake one instead of sleeping). */
+    /** With the clock that waits, deadlines and decoding rates are measured on (tests move a fake one instead of sleeping). */
     DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
-                   BatchListener listener, java.util.function.LongSupplier nanoClock) {
-        this(model, maxBatch, maxDelayMillis, maxBatchMillis, queueCapacity, 1, listener, nanoClock);
-    }
-
-    DynamicBatcher(Seq2SeqModel model, int maxBatch, long maxDelayMillis, long maxBatchMillis, int queueCapacity,
-                   int workers, BatchListener listener, java.util.function.LongSupplier nanoClock) {
+                   int workers, BatchListener listener, LongSupplier nanoClock) {
         this.clock = nanoClock;
         this.maxBatchNanos = TimeUnit.MILLISECONDS.toNanos(maxBatchMillis);
         if (maxBatch < 1 || maxDelayMillis < 0 || queueCapacity < 1 || workers < 1) {
@@ -175,71 +153,85 @@ public final class DynamicBatcher implements AutoCloseable {
      * instead of waiting for all of it: a heavy client slows itself, not everyone.
      */
     private void run() {
-        java.util.ArrayDeque<Job> started = new java.util.ArrayDeque<>();
+        ArrayDeque<Job> started = new ArrayDeque<>();
         while (!closed) {
-            List<Slice> batch = new ArrayList<>();
+            Forming batch = new Forming(maxBatchNanos > 0 && nanosPerUnit > 0 ? maxBatchNanos / nanosPerUnit : Double.MAX_VALUE);
             try {
-                int rows = 0;
-                double units = maxBatchNanos > 0 && nanosPerUnit > 0 ? maxBatchNanos / nanosPerUnit : Double.MAX_VALUE;
-                Job first = started.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
-                long flushAt = first == null ? 0 : first.enqueuedNanos() + maxDelayNanos;
-                for (Job next = first; next != null && rows < maxBatch; ) {
-                    taken(next);
-                    int before = rows;
-                    rows += slice(next, maxBatch - rows, units, batch);
-                    units -= (rows - before) * (double) next.options().beamSize();
-                    if (rows >= maxBatch) {
-                        break;
-                    }
-                    long left = flushAt - clock.getAsLong();
-                    next = left > 0 && started.isEmpty() ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
-                }
-                while (rows < maxBatch && units >= 1 && !started.isEmpty()) {
-                    Job next = started.pollFirst();
-                    int before = rows;
-                    rows += slice(next, maxBatch - rows, units, batch);
-                    units -= (rows - before) * (double) next.options().beamSize();
-                }
-                if (batch.isEmpty()) {
+                takeNew(batch, started.isEmpty());
+                continueStarted(batch, started);
+                if (batch.slices.isEmpty()) {
                     continue;
                 }
-                decode(batch);
-                for (Slice sl : batch) {   // a request has one slice per batch: it was taken from the queue or from started
+                decode(batch.slices);
+                for (Slice sl : batch.slices) {   // a request has one slice per batch: it was taken from the queue or from started
                     if (sl.to() < sl.job().texts().size() && !sl.job().result().isDone()) {
                         started.addLast(sl.job());   // the rest after everyone else's next batch
                     }
                 }
             } catch (InterruptedException e) {
-                batch.forEach(sl -> sl.job().result().completeExceptionally(new OverloadedException("the service is shutting down", 1)));
+                batch.slices.forEach(sl -> sl.job().result().completeExceptionally(shuttingDown()));
                 break;
             } catch (RuntimeException | Error e) {
-                batch.forEach(sl -> sl.job().result().completeExceptionally(e));
+                batch.slices.forEach(sl -> sl.job().result().completeExceptionally(e));
             }
         }
-        for (Job j : started) {
-            j.result().completeExceptionally(new OverloadedException("the service is shutting down", 1));
-        }
+        started.forEach(j -> j.result().completeExceptionally(shuttingDown()));
         for (Job j; (j = queue.poll()) != null; ) {
-            j.result().completeExceptionally(new OverloadedException("the service is shutting down", 1));
+            j.result().completeExceptionally(shuttingDown());
         }
     }
 
-    /** Texts {@code [from, to)} of a request, decoded in one batch. */
-    private record Slice(Job job, int from, int to) {}
+    private static OverloadedException shuttingDown() {
+        return new OverloadedException("the service is shutting down", 1);
+    }
+
+    /** A batch being formed: its slices, the decoder rows they take, and the units of work still allowed. */
+    private final class Forming {
+        final List<Slice> slices = new ArrayList<>();
+        int rows;
+        double units;
+
+        Forming(double units) {
+            this.units = units;
+        }
+
+        boolean full() {
+            return rows >= maxBatch;
+        }
+
+        void add(Job job) {
+            int before = rows;
+            Slice slice = job.nextSlice(maxBatch - rows, units);
+            slices.add(slice);
+            rows += slice.rows();
+            units -= (rows - before) * (double) job.options().beamSize();
+        }
+    }
 
     /**
-     * Adds the request's next texts that fit in {@code room} decoder rows (a consensus-sampled text
-     * takes {@code samples} rows) and in {@code units} of work (a text's beam size times its
-     * samples), at least one text so that every request advances, and returns the rows taken.
+     * Takes new requests from the queue into the batch until it is full or the queue is empty;
+     * when no started request is waiting ({@code idle}), waits for the first and then up to
+     * {@code maxDelay} after it for more.
      */
-    private static int slice(Job job, int room, double units, List<Slice> batch) {
-        int from = job.done.get();
-        int perText = job.options().samples();
-        double unitsPerText = (double) perText * job.options().beamSize();
-        int n = (int) Math.max(1, Math.min(Math.min(job.texts().size() - from, room / perText), units / unitsPerText));
-        batch.add(new Slice(job, from, from + n));
-        job.done.set(from + n);
-        return n * perText;
+    private void takeNew(Forming batch, boolean idle) throws InterruptedException {
+        Job first = idle ? queue.poll(100, TimeUnit.MILLISECONDS) : queue.poll();
+        long flushAt = first == null ? 0 : first.enqueuedNanos() + maxDelayNanos;
+        for (Job next = first; next != null; ) {
+            taken(next);
+            batch.add(next);
+            if (batch.full()) {
+                return;
+            }
+            long left = flushAt - clock.getAsLong();
+            next = left > 0 && idle ? queue.poll(left, TimeUnit.NANOSECONDS) : queue.poll();
+        }
+    }
+
+    /** Fills the rows left with the next texts of requests already started, oldest first. */
+    private static void continueStarted(Forming batch, ArrayDeque<Job> started) {
+        while (!batch.full() && batch.units >= 1 && !started.isEmpty()) {
+            batch.add(started.pollFirst());
+        }
     }
 
     private void taken(Job job) {
@@ -248,46 +240,83 @@ public final class DynamicBatcher implements AutoCloseable {
 
     private void decode(List<Slice> batch) {
         long now = clock.getAsLong();
+        groupsToDecode(batch, now).forEach((options, group) -> decodeGroup(options, group, now));
+    }
+
+    /**
+     * The slices still wanted, grouped by their decoding options: a slice whose caller gave up is
+     * dropped, and a request that never started and is past its deadline is refused rather than
+     * decoded late.
+     */
+    private Map<DecodingOptions, List<Slice>> groupsToDecode(List<Slice> batch, long now) {
         Map<DecodingOptions, List<Slice>> groups = new LinkedHashMap<>();
         for (Slice sl : batch) {
             Job j = sl.job();
             if (j.result().isDone()) {
                 continue;   // cancelled by a caller that gave up
             }
-            if (sl.from() == 0 && now > j.deadlineNanos()) {   // never started: refused rather than decoded late
+            if (sl.from() == 0 && now > j.deadlineNanos()) {
                 j.result().completeExceptionally(new OverloadedException("waited past the deadline in the queue", retryAfterSeconds()));
                 continue;
             }
             groups.computeIfAbsent(j.options(), k -> new ArrayList<>()).add(sl);
         }
-        groups.forEach((options, group) -> {
-            List<String> texts = new ArrayList<>();
-            group.forEach(sl -> texts.addAll(sl.job().texts().subList(sl.from(), sl.to())));
-            long waited = now - group.stream().mapToLong(sl -> sl.job().enqueuedNanos()).min().orElse(now);
-            long t0 = clock.getAsLong();
-            List<List<Generation>> decoded = model.generate(texts, options);
-            long decodeNanos = clock.getAsLong() - t0;
-            long tokens = 0;
-            int k = 0;
-            for (Slice sl : group) {
-                for (int i = sl.from(); i < sl.to(); i++, k++) {
-                    sl.job().results.set(i, decoded.get(k));
-                    tokens += decoded.get(k).get(0).tokens().length;
-                }
-                if (sl.to() == sl.job().texts().size()) {
-                    sl.job().result().complete(List.copyOf(sl.job().results));
-                }
+        return groups;
+    }
+
+    /** Decodes one group's texts in one pass, hands each request its results and reports the batch. */
+    private void decodeGroup(DecodingOptions options, List<Slice> group, long now) {
+        List<String> texts = new ArrayList<>();
+        group.forEach(sl -> texts.addAll(sl.job().texts().subList(sl.from(), sl.to())));
+        long t0 = clock.getAsLong();
+        List<List<Generation>> decoded = model.generate(texts, options);
+        long decodeNanos = clock.getAsLong() - t0;
+        long tokens = deliver(group, decoded);
+        double unitNanos = decodeNanos / ((double) texts.size() * options.beamSize() * options.samples());
+        nanosPerUnit = nanosPerUnit == 0 ? unitNanos : 0.8 * nanosPerUnit + 0.2 * unitNanos;
+        double rate = texts.size() / Math.max(decodeNanos / 1e9, 1e-6);
+        textsPerSecond = textsPerSecond == 0 ? rate : 0.8 * textsPerSecond + 0.2 * rate;
+        report(group, now, texts.size(), decodeNanos, tokens);
+    }
+
+    /**
+     * Stores each slice's results in its request and completes the requests whose last texts these
+     * were; returns the tokens of the best outputs.
+     */
+    private static long deliver(List<Slice> group, List<List<Generation>> decoded) {
+        long tokens = 0;
+        int k = 0;
+        for (Slice sl : group) {
+            for (int i = sl.from(); i < sl.to(); i++, k++) {
+                sl.job().results().set(i, decoded.get(k));
+                tokens += decoded.get(k).get(0).tokens().length;
             }
-            double unitNanos = decodeNanos / ((double) texts.size() * options.beamSize() * options.samples());
-            nanosPerUnit = nanosPerUnit == 0 ? unitNanos : 0.8 * nanosPerUnit + 0.2 * unitNanos;
-            double rate = texts.size() / Math.max(decodeNanos / 1e9, 1e-6);
-            textsPerSecond = textsPerSecond == 0 ? rate : 0.8 * textsPerSecond + 0.2 * rate;
-            try {   // after the results: a failing listener cannot fail requests
-                listener.batchDone(model.name(), texts.size(), group.size(), waited, decodeNanos, tokens);
-            } catch (RuntimeException e) {
-                // metrics are best effort
+            if (sl.to() == sl.job().texts().size()) {
+                sl.job().result().complete(List.copyOf(sl.job().results()));
             }
-        });
+        }
+        return tokens;
+    }
+
+    /**
+     * Tells the listener about a decoded group, after the results, so a failing listener cannot
+     * fail requests. A request decoded over several batches is counted, and its queue wait
+     * measured, in the batch of its first texts only.
+     */
+    private void report(List<Slice> group, long now, int texts, long decodeNanos, long tokens) {
+        int requests = 0;
+        long waited = 0;
+        for (Slice sl : group) {
+            if (sl.from() == 0) {
+                requests++;
+                waited = Math.max(waited, now - sl.job().enqueuedNanos());
+            }
+        }
+        try {
+            listener.batchDone(model.name(), texts, requests, waited, decodeNanos, tokens);
+        } catch (RuntimeException e) {
+            // metrics are best effort
+        }
     }
 
     @Override
