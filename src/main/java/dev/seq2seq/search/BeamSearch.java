@@ -15,97 +15,143 @@ public final class BeamSearch implements SearchStrategy {
 
     private record Beam(int[] tokens, double logProb) {}
 
+    /** A continuation of a beam: the state row it extends, the token, and the log-probability it reaches. */
+    private record Candidate(int row, int beam, int token, double logProb) {
+        static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble((Candidate c) -> -c.logProb())
+                .thenComparingInt(Candidate::beam).thenComparingInt(Candidate::token);
+    }
+
+    /** The search over one batch: each source's live beams and finished hypotheses. */
+    private static final class Run {
+        final DecoderStep step;
+        final DecodingOptions options;
+        final int[] limit;
+        final int k;
+        final int vocab;
+        final double alpha;
+        final List<List<Beam>> live = new ArrayList<>();
+        final List<List<Hypothesis>> finished = new ArrayList<>();
+        final boolean[] done;
+        /** The next step's rows (which current row each continues) and their tokens. */
+        final List<Integer> nextRows = new ArrayList<>();
+        final List<Integer> nextTokens = new ArrayList<>();
+
+        Run(DecoderStep step, DecodingOptions options, int[] maxLengths) {
+            int n = step.sources();
+            this.step = step;
+            this.options = options;
+            this.limit = SearchStrategy.limits(options, maxLengths, n);
+            this.k = options.beamSize();
+            this.vocab = step.vocabularySize();
+            this.alpha = options.lengthPenalty();
+            this.done = new boolean[n];
+            for (int s = 0; s < n; s++) {
+                live.add(List.of(new Beam(new int[0], 0)));
+                finished.add(new ArrayList<>());
+            }
+        }
+
+        /** Advances every live source by one token at step {@code t}; its scores' rows follow the live beams in order. */
+        void advance(int t, float[] scores) {
+            nextRows.clear();
+            nextTokens.clear();
+            int row = 0;
+            for (int s = 0; s < live.size(); s++) {
+                List<Beam> beams = live.get(s);
+                if (done[s]) {
+                    continue;
+                }
+                List<Beam> kept = extend(s, candidates(beams, scores, row));
+                row += beams.size();
+                if (t == limit[s] - 1 || finished.get(s).size() >= k || cannotImprove(finished.get(s), kept, options, limit[s], alpha)) {
+                    stop(s, kept, t == limit[s] - 1);
+                    kept = List.of();
+                }
+                live.set(s, kept);
+            }
+        }
+
+        /** The best 2k continuations of one source's beams, whose rows start at {@code firstRow}, best first. */
+        private List<Candidate> candidates(List<Beam> beams, float[] scores, int firstRow) {
+            List<Candidate> out = new ArrayList<>();
+            for (int b = 0; b < beams.size(); b++) {
+                int row = firstRow + b;
+                Beam beam = beams.get(b);
+                SearchStrategy.banRepeatedNgrams(beam.tokens(), beam.tokens().length, options.noRepeatNgram(), scores, row * vocab);
+                for (int v : topTokens(scores, row * vocab, vocab, 2 * k)) {
+                    out.add(new Candidate(row, b, v, beam.logProb() + scores[row * vocab + v]));
+                }
+            }
+            out.sort(Candidate.BEST_FIRST);
+            return out;
+        }
+
+        /** Takes candidates best first: an end token finishes a hypothesis, any other extends a beam, up to k of each. */
+        private List<Beam> extend(int s, List<Candidate> candidates) {
+            List<Beam> kept = new ArrayList<>();
+            List<Beam> beams = live.get(s);
+            for (Candidate c : candidates) {
+                if (kept.size() >= k || finished.get(s).size() >= k) {
+                    break;
+                }
+                if (Double.isInfinite(c.logProb())) {
+                    continue;
+                }
+                Beam parent = beams.get(c.beam());
+                if (c.token() == step.endToken()) {
+                    finished.get(s).add(finish(parent.tokens(), c.logProb(), true, alpha));
+                } else {
+                    int[] tokens = Arrays.copyOf(parent.tokens(), parent.tokens().length + 1);
+                    tokens[tokens.length - 1] = c.token();
+                    kept.add(new Beam(tokens, c.logProb()));
+                    nextRows.add(c.row());
+                    nextTokens.add(c.token());
+                }
+            }
+            return kept;
+        }
+
+        /** Ends a source: its live beams count as cut hypotheses where too few ended, and leave the next step's rows. */
+        private void stop(int s, List<Beam> kept, boolean last) {
+            if (finished.get(s).size() < options.nBest() || last) {
+                for (Beam beam : kept) {
+                    finished.get(s).add(finish(beam.tokens(), beam.logProb(), false, alpha));
+                }
+            }
+            for (int i = 0; i < kept.size(); i++) {   // its rows are the last ones added
+                nextRows.remove(nextRows.size() - 1);
+                nextTokens.remove(nextTokens.size() - 1);
+            }
+            done[s] = true;
+        }
+
+        /** Each source's nBest hypotheses, best first. */
+        List<List<Hypothesis>> results() {
+            List<List<Hypothesis>> out = new ArrayList<>(finished.size());
+            for (List<Hypothesis> f : finished) {
+                List<Hypothesis> hyps = new ArrayList<>(f);
+                hyps.sort(Comparator.comparingDouble(h -> -h.score()));
+                out.add(List.copyOf(hyps.subList(0, Math.min(options.nBest(), hyps.size()))));
+            }
+            return out;
+        }
+    }
+
     @Override
     public List<List<Hypothesis>> search(DecoderStep step, DecodingOptions options, int[] maxLengths) {
-        int n = step.sources();
-        int[] limit = SearchStrategy.limits(options, maxLengths, n);
-        int k = options.beamSize();
-        int vocab = step.vocabularySize();
-        double alpha = options.lengthPenalty();
-        List<List<Beam>> live = new ArrayList<>();
-        List<List<Hypothesis>> finished = new ArrayList<>();
-        boolean[] done = new boolean[n];
-        for (int s = 0; s < n; s++) {
-            live.add(List.of(new Beam(new int[0], 0)));
-            finished.add(new ArrayList<>());
-        }
+        Run run = new Run(step, options, maxLengths);
         DecoderState state = step.initialState();
-        int[] previous = new int[n];
+        int[] previous = new int[step.sources()];
         Arrays.fill(previous, step.startToken());
-        int[] rowSource = new int[n];
-        Arrays.setAll(rowSource, i -> i);
-
         for (int t = 0; t < options.maxLength(); t++) {
-            float[] scores = step.logProbs(state, previous);
-            List<Integer> nextRows = new ArrayList<>();
-            List<Integer> nextTokens = new ArrayList<>();
-            List<List<Beam>> nextLive = new ArrayList<>();
-            int row = 0;
-            for (int s = 0; s < n; s++) {
-                boolean last = t == limit[s] - 1;
-                List<Beam> beams = live.get(s);
-                List<Beam> kept = new ArrayList<>();
-                if (!done[s]) {
-                    // the best 2k continuations of this source's beams: (row, token, logProb)
-                    List<double[]> candidates = new ArrayList<>();
-                    for (int b = 0; b < beams.size(); b++, row++) {
-                        Beam beam = beams.get(b);
-                        SearchStrategy.banRepeatedNgrams(beam.tokens(), beam.tokens().length, options.noRepeatNgram(), scores, row * vocab);
-                        for (int v : topTokens(scores, row * vocab, vocab, 2 * k)) {
-                            candidates.add(new double[] {row, v, beam.logProb() + scores[row * vocab + v], b});
-                        }
-                    }
-                    candidates.sort(Comparator.<double[]>comparingDouble(c -> -c[2]).thenComparingDouble(c -> c[3]).thenComparingDouble(c -> c[1]));
-                    for (double[] c : candidates) {
-                        if (kept.size() >= k || finished.get(s).size() >= k) {
-                            break;
-                        }
-                        int token = (int) c[1];
-                        Beam parent = beams.get((int) c[3]);
-                        if (Double.isInfinite(c[2])) {
-                            continue;
-                        }
-                        if (token == step.endToken()) {
-                            finished.get(s).add(finish(parent.tokens(), c[2], true, alpha));
-                        } else {
-                            int[] tokens = Arrays.copyOf(parent.tokens(), parent.tokens().length + 1);
-                            tokens[tokens.length - 1] = token;
-                            kept.add(new Beam(tokens, c[2]));
-                            nextRows.add((int) c[0]);
-                            nextTokens.add(token);
-                        }
-                    }
-                    if (last || finished.get(s).size() >= k || cannotImprove(finished.get(s), kept, options, limit[s], alpha)) {
-                        if (finished.get(s).size() < options.nBest() || last) {
-                            for (Beam beam : kept) {
-                                finished.get(s).add(finish(beam.tokens(), beam.logProb(), false, alpha));
-                            }
-                        }
-                        // drop this source's rows from the next step
-                        for (int i = 0; i < kept.size(); i++) {
-                            nextRows.remove(nextRows.size() - 1);
-                            nextTokens.remove(nextTokens.size() - 1);
-                        }
-                        kept = List.of();
-                        done[s] = true;
-                    }
-                }
-                nextLive.add(kept);
-            }
-            live = nextLive;
-            if (nextRows.isEmpty()) {
+            run.advance(t, step.logProbs(state, previous));
+            if (run.nextRows.isEmpty()) {
                 break;
             }
-            state = step.select(state, nextRows.stream().mapToInt(Integer::intValue).toArray());
-            previous = nextTokens.stream().mapToInt(Integer::intValue).toArray();
+            state = step.select(state, run.nextRows.stream().mapToInt(Integer::intValue).toArray());
+            previous = run.nextTokens.stream().mapToInt(Integer::intValue).toArray();
         }
-        List<List<Hypothesis>> out = new ArrayList<>(n);
-        for (int s = 0; s < n; s++) {
-            List<Hypothesis> hyps = new ArrayList<>(finished.get(s));
-            hyps.sort(Comparator.comparingDouble(h -> -h.score()));
-            out.add(List.copyOf(hyps.subList(0, Math.min(options.nBest(), hyps.size()))));
-        }
-        return out;
+        return run.results();
     }
 
     private static Hypothesis finish(int[] tokens, double logProb, boolean ended, double alpha) {

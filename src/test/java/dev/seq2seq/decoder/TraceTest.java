@@ -46,7 +46,7 @@ class TraceTest {
         int[] target = {9, 4};
         DecoderTrace trace = network.trace(source, target, BOS, EOS);
         DecoderStep step = network.start(new int[][] {source}, BOS, EOS);
-        EncoderDecoder.State state = (EncoderDecoder.State) step.initialState();
+        State state = (State) step.initialState();
         int previous = BOS;
         for (int t = 0; t <= target.length; t++) {
             step.logProbs(state, new int[] {previous});
@@ -59,7 +59,7 @@ class TraceTest {
     void attentionWeightsSumToOneOverTheSourcePositionsOfEachRowInABatch() {
         int[][] sources = {{5, 9, 4, 11, EOS}, {6, EOS}};
         DecoderStep step = network("lstm").start(sources, BOS, EOS);
-        EncoderDecoder.State state = (EncoderDecoder.State) step.initialState();
+        State state = (State) step.initialState();
         step.logProbs(state, new int[] {BOS, BOS});
         step.logProbs(state, new int[] {5, 7});
         for (int r = 0; r < 2; r++) {
