@@ -19,7 +19,9 @@ import java.util.List;
 public final class Seq2SeqModel {
     /**
      * One output text with its tokens and scores; {@code scoredTokens} is how many predictions
-     * {@code logProb} sums (the tokens, plus the end token when the search produced it).
+     * {@code logProb} sums (the tokens, plus the end token when the search produced it). It is a
+     * search's {@link Hypothesis} with its text (see there for why both exist); a reranked reply
+     * from the reply memory is a generation that no search produced.
      */
     public record Generation(String text, int[] tokens, double logProb, double score, int scoredTokens) {}
 
