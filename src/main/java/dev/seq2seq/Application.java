@@ -1,7 +1,7 @@
 package dev.seq2seq;
 
 import dev.seq2seq.cli.Cli;
-import dev.seq2seq.inference.NativeBackend;
+import dev.seq2seq.nn.NativeBackend;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 

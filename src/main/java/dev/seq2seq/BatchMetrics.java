@@ -1,6 +1,6 @@
 package dev.seq2seq;
 
-import dev.seq2seq.inference.BatchListener;
+import dev.seq2seq.serving.BatchListener;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,8 +23,10 @@ final class BatchMetrics implements BatchListener {
     public void batchDone(String model, int texts, int requests, long waitNanos, long decodeNanos, long targetTokens) {
         DistributionSummary.builder("seq2seq.batch.size").tag("model", model).description("texts decoded together")
                 .publishPercentileHistogram().register(registry).record(texts);
-        Timer.builder("seq2seq.queue.wait").tag("model", model).description("longest queue wait in a batch")
-                .publishPercentileHistogram().register(registry).record(waitNanos, TimeUnit.NANOSECONDS);
+        if (requests > 0) {   // a batch that only continues requests started before has no queue wait to tell
+            Timer.builder("seq2seq.queue.wait").tag("model", model).description("longest queue wait of the requests a batch started")
+                    .publishPercentileHistogram().register(registry).record(waitNanos, TimeUnit.NANOSECONDS);
+        }
         Timer.builder("seq2seq.decode").tag("model", model).description("decoding time of one batch")
                 .publishPercentileHistogram().register(registry).record(decodeNanos, TimeUnit.NANOSECONDS);
         Counter.builder("seq2seq.tokens.generated").tag("model", model).description("target tokens of the outputs returned (chosen samples only)")

@@ -1,6 +1,6 @@
 package dev.seq2seq;
 
-import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.bundle.ModelBundleException;
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

@@ -70,8 +70,8 @@ public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path lan
         }
 
         /** The limits the services check each request against. */
-        public dev.seq2seq.inference.WorkLimits work() {
-            return new dev.seq2seq.inference.WorkLimits(maxCharacters, maxTexts, maxRequestCharacters, maxBeamSize,
+        public dev.seq2seq.request.WorkLimits work() {
+            return new dev.seq2seq.request.WorkLimits(maxCharacters, maxTexts, maxRequestCharacters, maxBeamSize,
                     maxAlternatives, maxSamples);
         }
     }

@@ -1,23 +1,35 @@
 package dev.seq2seq;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.Arrays;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The arrows of the layout in docs/ENGINE.md, checked on the compiled classes: api -> services (translate,
- * chat, models) -> inference -> text; the web layer knows nothing of ND4J, the model code nothing
- * of Spring; store (Redis) implements the chat and auth interfaces and only the wiring knows it.
+ * The arrows of the layout in docs/ENGINE.md, checked on the compiled classes, with no exceptions:
+ * {@code api} -> services ({@code translate}, {@code chat}, {@code models}) -> {@code inference}
+ * -> {@code bundle} -> {@code decoder} -> {@code search}; {@code request} (what a caller may ask, and
+ * the errors it can get) is the one thing of the model side that the web layer sees. The web layer
+ * knows nothing of ND4J, the model code nothing of Spring or HTTP; {@code store} (Redis) implements
+ * the chat and auth interfaces and only the wiring knows it; no two packages depend on each other.
  */
 class LayeringTest {
+    static final String[] WEB = {"api", "translate", "chat", "models", "store", "auth", "request"};
+    static final String[] MODEL = {"nn", "decoder", "search", "bundle", "inference", "serving", "text", "tokenizer",
+            "training", "evaluation", "request", "translate", "chat", "models", "auth"};
+    static final String[] MODEL_PACKAGES = {"nn", "decoder", "search", "bundle", "inference", "serving", "text",
+            "tokenizer", "training", "evaluation", "cli"};
+
     static JavaClasses classes;
 
     @BeforeAll
@@ -26,48 +38,92 @@ class LayeringTest {
                 .importPackages("dev.seq2seq");
     }
 
+    private static String[] packages(String... names) {
+        return Arrays.stream(names).map(n -> "dev.seq2seq." + n + "..").toArray(String[]::new);
+    }
+
+    /** Of this project's classes, those in {@code pkg} use only those in {@code allowed} (and their own package). */
+    private static void usesOnly(String pkg, String... allowed) {
+        String[] own = packages(Stream.concat(Stream.of(pkg), Arrays.stream(allowed)).toArray(String[]::new));
+        classes().that().resideInAPackage("dev.seq2seq." + pkg + "..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.seq2seq..").or(resideInAnyPackage(own)))
+                .check(classes);
+    }
+
+    /** As {@link #usesOnly}, and also the service's settings ({@code ServiceProperties} in the wiring's package). */
+    private static void usesOnlyWithSettings(String pkg, String... allowed) {
+        String[] own = packages(Stream.concat(Stream.of(pkg), Arrays.stream(allowed)).toArray(String[]::new));
+        classes().that().resideInAPackage("dev.seq2seq." + pkg + "..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("dev.seq2seq..").or(resideInAnyPackage(own))
+                        .or(JavaClass.Predicates.equivalentTo(ServiceProperties.class))
+                        .or(JavaClass.Predicates.belongToAnyOf(ServiceProperties.class)))
+                .check(classes);
+    }
+
     @Test
     void theWebLayerDoesNotKnowNd4jOrDl4j() {
-        noClasses().that().resideInAnyPackage("..api..", "..translate..", "..chat..", "..models..", "..store..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..")
+        noClasses().that().resideInAnyPackage(packages(WEB))
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..")
                 .check(classes);
     }
 
     @Test
-    void modelCodeDoesNotKnowSpring() {
-        noClasses().that().resideInAnyPackage("..inference..", "..text..", "..training..", "..evaluation..",
-                        "..translate..", "..chat..", "..auth..")
-                .should().dependOnClassesThat().resideInAPackage("org.springframework..")
+    void searchStrategiesDoNotKnowNd4j() {
+        noClasses().that().resideInAnyPackage(packages("search", "request", "text", "tokenizer", "serving", "inference"))
+                .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..")
                 .check(classes);
     }
 
     @Test
-    void arrowsPointOneWay() {
-        noClasses().that().resideInAPackage("..text..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.seq2seq.inference..", "dev.seq2seq.translate..",
-                        "dev.seq2seq.chat..", "dev.seq2seq.api..", "dev.seq2seq.training..")
+    void modelCodeDoesNotKnowSpringOrHttp() {
+        noClasses().that().resideInAnyPackage(packages(MODEL))
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta.servlet..",
+                        "org.apache.catalina..", "dev.seq2seq.api..")
                 .check(classes);
-        noClasses().that().resideInAPackage("..inference..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.seq2seq.translate..", "dev.seq2seq.chat..",
-                        "dev.seq2seq.api..", "dev.seq2seq.models..", "dev.seq2seq.training..", "dev.seq2seq.cli..")
+    }
+
+    @Test
+    void theWebLayerSeesOnlyTheServicesAndTheRequestRules() {
+        noClasses().that().resideInAPackage("dev.seq2seq.api..")
+                .should().dependOnClassesThat().resideInAnyPackage(packages(MODEL_PACKAGES))
                 .check(classes);
-        noClasses().that().resideInAnyPackage("..translate..", "..chat..")
-                .should().dependOnClassesThat().resideInAPackage("dev.seq2seq.api..")
-                .check(classes);
-        // the web layer goes through the services; of inference it sees only the input and overload errors
-        noClasses().that().resideInAPackage("..api..")
-                .should().dependOnClassesThat(resideInAPackage("dev.seq2seq.inference..")
-                        .and(not(assignableTo(RuntimeException.class))))
-                .check(classes);
+        usesOnlyWithSettings("api", "request", "translate", "chat", "models", "auth");
+    }
+
+    @Test
+    void modelPackagesUseOnlyThoseBelowThem() {
+        usesOnly("request");
+        usesOnly("text");
+        usesOnly("nn");
+        usesOnly("search", "request", "text");
+        usesOnly("decoder", "search", "nn");
+        usesOnly("bundle", "decoder", "search", "nn", "request", "text", "tokenizer");
+        usesOnly("inference", "bundle", "decoder", "search", "request", "text", "tokenizer");
+        usesOnly("serving", "inference", "search", "request");
+        usesOnly("evaluation", "inference", "bundle", "search", "text", "tokenizer");
+        usesOnly("training", "nn", "decoder", "search", "bundle", "inference", "evaluation", "text", "tokenizer");
+    }
+
+    @Test
+    void servicesUseTheModelThroughInferenceAndNeverTheWebLayer() {
+        for (String service : new String[] {"translate", "chat"}) {
+            usesOnly(service, "inference", "bundle", "search", "request", "text", "tokenizer");
+        }
+        usesOnly("models", "inference", "bundle", "nn");   // a card shows the architecture (nn.Architecture, a record)
+    }
+
+    @Test
+    void sharedStateAdaptersAreKnownOnlyToTheWiring() {
         // shared-state adapters (Redis) implement the chat and auth interfaces; nothing but the wiring knows them
-        noClasses().that().resideInAnyPackage("dev.seq2seq.api..", "dev.seq2seq.chat..", "dev.seq2seq.auth..",
-                        "dev.seq2seq.translate..", "dev.seq2seq.inference..", "dev.seq2seq.text..", "dev.seq2seq.models..")
+        noClasses().that().resideInAnyPackage(packages("api", "chat", "auth", "translate", "models", "request", "inference",
+                        "serving", "bundle", "search", "decoder", "nn", "text", "tokenizer", "training", "evaluation", "cli"))
                 .should().dependOnClassesThat().resideInAPackage("dev.seq2seq.store..")
                 .check(classes);
-        noClasses().that().resideInAPackage("..store..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.seq2seq.api..", "dev.seq2seq.inference..",
-                        "dev.seq2seq.translate..", "dev.seq2seq.training..", "dev.seq2seq.cli..")
-                .check(classes);
+        usesOnlyWithSettings("store", "chat", "auth");
+    }
+
+    @Test
+    void noPackagesDependOnEachOther() {
         slices().matching("dev.seq2seq.(*)..").should().beFreeOfCycles().check(classes);
     }
 }

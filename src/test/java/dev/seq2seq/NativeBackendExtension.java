@@ -1,6 +1,6 @@
 package dev.seq2seq;
 
-import dev.seq2seq.inference.NativeBackend;
+import dev.seq2seq.nn.NativeBackend;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

@@ -27,7 +27,7 @@ class ServicePropertiesTest {
     void theWorkLimitsHaveSafeDefaults() {
         var limits = new Binder(new MapConfigurationPropertySource(Map.of("seq2seq.limits.max-beam-size", "4")))
                 .bindOrCreate("seq2seq", ServiceProperties.class).limits().work();
-        org.assertj.core.api.Assertions.assertThat(limits).isEqualTo(new dev.seq2seq.inference.WorkLimits(5000, 50, 20000, 4, 5, 16));
+        org.assertj.core.api.Assertions.assertThat(limits).isEqualTo(new dev.seq2seq.request.WorkLimits(5000, 50, 20000, 4, 5, 16));
     }
 
     @Test

@@ -2,8 +2,8 @@ package dev.seq2seq.api;
 
 import dev.seq2seq.chat.ConversationNotFoundException;
 import dev.seq2seq.chat.ConversationStoreUnavailableException;
-import dev.seq2seq.inference.InvalidInputException;
-import dev.seq2seq.inference.OverloadedException;
+import dev.seq2seq.request.InvalidInputException;
+import dev.seq2seq.request.OverloadedException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.apache.tomcat.util.http.InvalidParameterException;

@@ -13,7 +13,7 @@ import dev.seq2seq.api.generated.model.Gates;
 import dev.seq2seq.api.generated.model.Language;
 import dev.seq2seq.api.generated.model.TranslateRequest;
 import dev.seq2seq.api.generated.model.TranslateResponse;
-import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.request.InvalidInputException;
 import dev.seq2seq.translate.Detection;
 import dev.seq2seq.translate.SegmentTrace;
 import dev.seq2seq.translate.Translation;

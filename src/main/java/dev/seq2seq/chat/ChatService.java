@@ -1,11 +1,11 @@
 package dev.seq2seq.chat;
 
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.inference.InputValidation;
-import dev.seq2seq.inference.WorkLimits;
-import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.request.InputValidation;
+import dev.seq2seq.request.WorkLimits;
+import dev.seq2seq.request.InvalidInputException;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.text.LanguageIdentifier;
 import java.util.List;

@@ -1,11 +1,11 @@
 package dev.seq2seq.cli;
 
-import dev.seq2seq.inference.Architecture;
-import dev.seq2seq.inference.DecoderState;
-import dev.seq2seq.inference.DecoderStep;
-import dev.seq2seq.inference.EncoderDecoder;
-import dev.seq2seq.inference.NativeBackend;
-import dev.seq2seq.inference.Seq2SeqGraph;
+import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.search.DecoderState;
+import dev.seq2seq.search.DecoderStep;
+import dev.seq2seq.decoder.EncoderDecoder;
+import dev.seq2seq.nn.NativeBackend;
+import dev.seq2seq.nn.Seq2SeqGraph;
 import dev.seq2seq.training.Batches;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,13 +1,13 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.evaluation.Bleu;
 import dev.seq2seq.evaluation.ChatMetrics;
 import dev.seq2seq.evaluation.ChrF;
 import dev.seq2seq.evaluation.Evaluation;
 import dev.seq2seq.evaluation.MemoryBaseline;
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.DecodingOptions;
-import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.training.ParallelCorpus;
 import java.io.IOException;
@@ -67,7 +67,7 @@ final class EvaluateCommand implements Callable<Integer> {
         if (output == null) {
             throw new IllegalArgumentException("--output is required with --model");
         }
-        Seq2SeqModel seq2seq = new Seq2SeqModel(ModelBundle.load(model));
+        Seq2SeqModel seq2seq = new Seq2SeqModel(BundleReader.load(model));
         var pairs = ParallelCorpus.read(test, sourceColumn, targetColumn, maxPairs).pairs();
         List<String> sources = pairs.stream().map(ParallelCorpus.Pair::source).toList();
         List<String> references = pairs.stream().map(ParallelCorpus.Pair::target).toList();

@@ -2,8 +2,8 @@ package dev.seq2seq.cli;
 
 import dev.seq2seq.evaluation.Bleu;
 import dev.seq2seq.evaluation.Fidelity;
-import dev.seq2seq.inference.WorkLimits;
-import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.request.WorkLimits;
+import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.inference.ModelRepository;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.translate.TranslationRequest;

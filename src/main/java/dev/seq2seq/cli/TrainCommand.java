@@ -1,6 +1,6 @@
 package dev.seq2seq.cli;
 
-import dev.seq2seq.inference.Architecture;
+import dev.seq2seq.nn.Architecture;
 import dev.seq2seq.training.InitFrom;
 import dev.seq2seq.training.Trainer;
 import dev.seq2seq.training.TrainingOptions;

@@ -1,6 +1,6 @@
 package dev.seq2seq.cli;
 
-import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.bundle.ModelBundle;
 import dev.seq2seq.text.WordList;
 import dev.seq2seq.training.ParallelCorpus;
 import java.nio.file.Files;

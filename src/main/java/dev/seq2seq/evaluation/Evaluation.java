@@ -1,6 +1,6 @@
 package dev.seq2seq.evaluation;
 
-import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Seq2SeqModel;
 import java.util.ArrayList;
 import java.util.Arrays;

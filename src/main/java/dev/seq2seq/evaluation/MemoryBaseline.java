@@ -1,6 +1,6 @@
 package dev.seq2seq.evaluation;
 
-import dev.seq2seq.inference.ReplyMemory;
+import dev.seq2seq.bundle.ReplyMemory;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,9 @@
 package dev.seq2seq.inference;
 
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ModelBundleException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +47,7 @@ public final class ModelRepository {
         Map<String, Path> seen = new HashMap<>();
         for (Path dir : bundles) {
             long start = System.nanoTime();
-            Seq2SeqModel model = new Seq2SeqModel(ModelBundle.load(dir));
+            Seq2SeqModel model = new Seq2SeqModel(BundleReader.load(dir));
             BundleConfig c = model.bundle().config();
             String key = c.task() + " " + c.sourceLanguage() + "->" + c.targetLanguage();
             Path other = seen.putIfAbsent(key, dir);

@@ -1,6 +1,10 @@
 package dev.seq2seq.inference;
 
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ReplyMemory;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
+import dev.seq2seq.search.ForcedScoring;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

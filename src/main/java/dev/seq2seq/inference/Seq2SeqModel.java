@@ -1,7 +1,13 @@
 package dev.seq2seq.inference;
 
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.search.Consensus;
+import dev.seq2seq.search.DecoderStep;
+import dev.seq2seq.search.DecoderTrace;
+import dev.seq2seq.search.DecodingOptions;
+import dev.seq2seq.search.Hypothesis;
 import dev.seq2seq.text.Placeholders;
-import dev.seq2seq.text.Sentences;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,16 +19,18 @@ import java.util.List;
 public final class Seq2SeqModel {
     /**
      * One output text with its tokens and scores; {@code scoredTokens} is how many predictions
-     * {@code logProb} sums (the tokens, plus the end token when the search produced it).
+     * {@code logProb} sums (the tokens, plus the end token when the search produced it). It is a
+     * search's {@link Hypothesis} with its text (see there for why both exist); a reranked reply
+     * from the reply memory is a generation that no search produced.
      */
     public record Generation(String text, int[] tokens, double logProb, double score, int scoredTokens) {}
 
     /**
      * What the network did while writing one output: the source and target pieces as the model saw
      * them (the end token {@code </s>} last on both sides; {@code ▁} marks a space before a piece)
-     * and its attention and gates per target piece ({@link EncoderDecoder.Trace}).
+     * and its attention and gates per target piece ({@link DecoderTrace}).
      */
-    public record Inspection(List<String> sourcePieces, List<String> targetPieces, EncoderDecoder.Trace trace) {}
+    public record Inspection(List<String> sourcePieces, List<String> targetPieces, DecoderTrace trace) {}
 
     private final ModelBundle bundle;
     private final boolean carriesPlaceholders;
@@ -35,6 +43,11 @@ public final class Seq2SeqModel {
 
     public ModelBundle bundle() {
         return bundle;
+    }
+
+    /** The bundle's name, as its card gives it. */
+    public String name() {
+        return bundle.config().name();
     }
 
     /** Source ids for a text: its pieces, cut to the bundle's limit, then EOS. */
@@ -66,37 +79,12 @@ public final class Seq2SeqModel {
 
     /** True when the model takes the whole text as one source, without cutting it. */
     public boolean fitsWhole(String text) {
-        return bundle.sourceTokenizer().encode(text).length <= bundle.config().maxSourceTokens() - 1;
+        return sourcePieces(text) <= bundle.config().maxSourceTokens() - 1;
     }
 
-    /**
-     * The text cut into pieces the model takes whole: its sentences, and any sentence longer than
-     * the bundle's source limit cut between words (a single word longer than the limit stands alone
-     * and is truncated by {@link #sourceIds}). Joined with spaces, the pieces are the normalized text.
-     */
-    public List<String> segments(String text) {
-        int budget = bundle.config().maxSourceTokens() - 1;
-        List<String> out = new ArrayList<>();
-        for (String sentence : Sentences.split(text, bundle.config().sourceLanguage())) {
-            if (bundle.sourceTokenizer().encode(sentence).length <= budget) {
-                out.add(sentence);
-                continue;
-            }
-            StringBuilder piece = new StringBuilder();
-            int used = 0;
-            for (String word : sentence.split(" ")) {
-                int cost = bundle.sourceTokenizer().encode(word).length;
-                if (piece.length() > 0 && used + cost > budget) {
-                    out.add(piece.toString());
-                    piece.setLength(0);
-                    used = 0;
-                }
-                piece.append(piece.length() > 0 ? " " : "").append(word);
-                used += cost;
-            }
-            out.add(piece.toString());
-        }
-        return out;
+    /** The source pieces of a text, without the end token: what {@link #fitsWhole} compares with the limit. */
+    public int sourcePieces(String text) {
+        return bundle.sourceTokenizer().encode(text).length;
     }
 
     /** Decodes every text; returns per text its hypotheses, best first. */
@@ -159,7 +147,7 @@ public final class Seq2SeqModel {
         int[] source = sourceIds(text);
         var sourceVocabulary = bundle.sourceTokenizer().vocabulary();
         var targetVocabulary = bundle.targetTokenizer().vocabulary();
-        EncoderDecoder.Trace trace = bundle.network().trace(source, outputTokens, targetVocabulary.bos(), targetVocabulary.eos());
+        DecoderTrace trace = bundle.network().trace(source, outputTokens, targetVocabulary.bos(), targetVocabulary.eos());
         List<String> sourcePieces = Arrays.stream(source).mapToObj(sourceVocabulary::piece).toList();
         List<String> targetPieces = new ArrayList<>(outputTokens.length + 1);
         Arrays.stream(outputTokens).mapToObj(targetVocabulary::piece).forEach(targetPieces::add);
@@ -169,6 +157,6 @@ public final class Seq2SeqModel {
 
     /** The bundle's own default decoding (beam search for translation, sampling for chat). */
     public DecodingOptions defaultOptions() {
-        return DecodingOptions.of(bundle.config().decoding());
+        return bundle.config().decodingOptions();
     }
 }

@@ -1,6 +1,6 @@
 package dev.seq2seq.models;
 
-import dev.seq2seq.inference.BundleConfig;
+import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.inference.ModelRepository;
 import dev.seq2seq.inference.Seq2SeqModel;
 import java.util.List;

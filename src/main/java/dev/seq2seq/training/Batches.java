@@ -1,6 +1,6 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.inference.Seq2SeqGraph;
+import dev.seq2seq.nn.Seq2SeqGraph;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;

@@ -1,8 +1,9 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.ModelBundle;
-import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ModelBundleException;
 import dev.seq2seq.text.BpeTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ final class BundleSets {
     static List<BundleConfig> singleNetworkConfigs(List<Path> bundles, String refusal) {
         List<BundleConfig> configs = new ArrayList<>();
         for (Path bundle : bundles) {
-            BundleConfig c = ModelBundle.readConfig(bundle);
+            BundleConfig c = BundleReader.readConfig(bundle);
             if (c.ensemble() != null && !c.ensemble().isEmpty()) {
                 throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), refusal);
             }

@@ -1,8 +1,10 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.ModelBundle;
-import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.BundleWriter;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ModelBundleException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +65,7 @@ public final class Ensembling {
         for (String file : tokenizerFiles) {
             Files.copy(firstDir.resolve(file), output.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
-        ModelBundle.copySourceWords(firstDir, output);
+        BundleWriter.copySourceWords(firstDir, output);
         List<BundleConfig.Member> members = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < bundles.size(); i++) {
@@ -77,8 +79,8 @@ public final class Ensembling {
                 first.targetLanguage(), first.architecture(), first.specialTokens(), first.tokenizer(), ModelBundle.WEIGHTS,
                 members.subList(1, members.size()), maxSourceTokens, first.usesConversationHistory(), first.decoding(),
                 first.data(), BundleSets.withHyperparameter(first.training(), MEMBERS, names), Map.of());
-        ModelBundle.writeConfig(output, config);
-        ModelBundle.load(output);   // the result must load: fails here, naming the file, if a member does not
+        BundleWriter.writeConfig(output, config);
+        BundleReader.load(output);   // the result must load: fails here, naming the file, if a member does not
         return output;
     }
 

@@ -1,9 +1,10 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.inference.Architecture;
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.ModelBundle;
-import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ModelBundleException;
 import dev.seq2seq.text.BpeTokenizer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public record InitFrom(Path bundle, int member) {
      * is a bundle of another task than the run's.
      */
     public Source resolve(String task) {
-        BundleConfig config = ModelBundle.readConfig(bundle);
+        BundleConfig config = BundleReader.readConfig(bundle);
         List<BundleConfig.Member> members = config.members();
         if (member > members.size()) {
             throw new IllegalArgumentException("--init-member " + member + ": " + bundle + " has " + members.size()
@@ -71,7 +72,7 @@ public record InitFrom(Path bundle, int member) {
 
     /** The bundle's tokenizer with the given prefix, checked as loading the bundle checks it. */
     BpeTokenizer tokenizer(Source source, String prefix, int expectedSize) {
-        return ModelBundle.loadTokenizer(bundle, prefix, source.config(), expectedSize);
+        return BundleReader.loadTokenizer(bundle, prefix, source.config(), expectedSize);
     }
 
     /**
@@ -81,7 +82,7 @@ public record InitFrom(Path bundle, int member) {
      */
     void copyWeights(Source source, ComputationGraph graph) {
         Path file = bundle.resolve(source.member().weights());
-        ComputationGraph trained = ModelBundle.readWeights(file);
+        ComputationGraph trained = BundleReader.readWeights(file);
         long expected = graph.numParams();
         if (trained.numParams() == expected) {
             graph.setParams(trained.params());

@@ -1,6 +1,6 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.inference.Architecture;
+import dev.seq2seq.nn.Architecture;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -1,14 +1,17 @@
 package dev.seq2seq.training;
 
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.BundleWriter;
 import dev.seq2seq.evaluation.Evaluation;
-import dev.seq2seq.inference.Architecture;
-import dev.seq2seq.inference.DecoderState;
-import dev.seq2seq.inference.DecoderStep;
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.DecodingOptions;
-import dev.seq2seq.inference.EncoderDecoder;
-import dev.seq2seq.inference.ModelBundle;
-import dev.seq2seq.inference.Seq2SeqGraph;
+import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.nn.GraphFiles;
+import dev.seq2seq.search.DecoderState;
+import dev.seq2seq.search.DecoderStep;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.search.DecodingOptions;
+import dev.seq2seq.decoder.EncoderDecoder;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.nn.Seq2SeqGraph;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.text.BpeTokenizer;
 import dev.seq2seq.text.KoreanMorphemes;
@@ -26,7 +29,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -152,7 +154,7 @@ public final class Trainer {
                 throw new IllegalArgumentException("the checkpoint in " + checkpointDir + " was written with other options: "
                         + String.join(", ", changed) + "; resume with the checkpoint's, or give another --output to start a new run");
             }
-            graph = ModelSerializer.restoreComputationGraph(checkpointDir.resolve(CHECKPOINT).toFile(), true);
+            graph = GraphFiles.read(checkpointDir.resolve(CHECKPOINT).toFile(), true);
             // applied once: running the same command again later must not undo the schedule's halvings since
             if (o.resumeLearningRate() > 0 && o.resumeLearningRate() != state.resumeLearningRateApplied) {
                 out.printf(Locale.ROOT, "learning rate set to %.2g (was %.2g in the checkpoint)%n",
@@ -259,7 +261,7 @@ public final class Trainer {
             BundleConfig epochConfig = config(arch, state, report.chrf(), train.pairs().size(), command(dir));
             saveEpoch(checkpointDir, state.epoch, epochConfig, graph, sourceTok, targetTok);
             if (improved) {
-                ModelBundle.save(dir, epochConfig, graph, sourceTok, targetTok);
+                BundleWriter.save(dir, epochConfig, graph, sourceTok, targetTok);
                 writeSourceWords(dir);
             } else {
                 state.epochsWithoutImprovement++;
@@ -367,7 +369,7 @@ public final class Trainer {
     private void saveEpoch(Path checkpointDir, int epoch, BundleConfig config, ComputationGraph graph,
                            BpeTokenizer sourceTok, BpeTokenizer targetTok) throws IOException {
         Path epochs = checkpointDir.resolve(EPOCHS_DIR);
-        ModelBundle.save(epochs.resolve(Integer.toString(epoch)), config, graph, sourceTok, targetTok);
+        BundleWriter.save(epochs.resolve(Integer.toString(epoch)), config, graph, sourceTok, targetTok);
         writeSourceWords(epochs.resolve(Integer.toString(epoch)));
         try (var dirs = Files.list(epochs)) {
             for (Path old : dirs.filter(d -> d.getFileName().toString().matches("\\d+")
@@ -384,7 +386,7 @@ public final class Trainer {
 
     private void saveCheckpoint(ComputationGraph graph, TrainingState state, Path checkpointDir) throws IOException {
         Path tmp = checkpointDir.resolve(CHECKPOINT + ".tmp");
-        ModelSerializer.writeModel(graph, tmp.toFile(), true);
+        GraphFiles.write(graph, tmp.toFile(), true);
         Files.move(tmp, checkpointDir.resolve(CHECKPOINT), StandardCopyOption.REPLACE_EXISTING);
         Path stateTmp = checkpointDir.resolve(STATE + ".tmp");
         JSON.writeValue(stateTmp.toFile(), state);
@@ -396,7 +398,7 @@ public final class Trainer {
         if (!Files.isRegularFile(dir.resolve(ModelBundle.CONFIG))) {
             return null;
         }
-        BundleConfig.Training t = ModelBundle.readConfig(dir).training();
+        BundleConfig.Training t = BundleReader.readConfig(dir).training();
         return t == null ? null : t.command();
     }
 
@@ -417,7 +419,7 @@ public final class Trainer {
             scores.put("devChrfGreedy", round(devChrf));
         }
         return new BundleConfig(BundleConfig.FORMAT, o.output().getFileName().toString(), o.task(),
-                o.sourceLanguage(), o.targetLanguage(), arch, ModelBundle.specialTokens(),
+                o.sourceLanguage(), o.targetLanguage(), arch, BundleConfig.SpecialTokens.standard(),
                 new BundleConfig.TokenizerFiles("bpe", ModelBundle.SOURCE_PREFIX, ModelBundle.TARGET_PREFIX, o.sourceSegmenter()),
                 ModelBundle.WEIGHTS, null, o.maxTokens(), o.usesConversationHistory(), decoding, data,
                 training(hyperparameters(), state, command), scores);
@@ -459,7 +461,7 @@ public final class Trainer {
         if (!Files.isRegularFile(dir.resolve(ModelBundle.CONFIG))) {
             return;   // no epoch finished yet
         }
-        ModelBundle.writeConfig(dir, withTraining(ModelBundle.readConfig(dir), state));
+        BundleWriter.writeConfig(dir, withTraining(BundleReader.readConfig(dir), state));
         TrainingPlot.write(state, o.output().getFileName() + ": training loss and dev BLEU", dir.resolve(PLOT));
     }
 

@@ -1,7 +1,7 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.search.DecodingOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;

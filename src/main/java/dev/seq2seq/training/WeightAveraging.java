@@ -1,8 +1,10 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.ModelBundle;
-import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.BundleWriter;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ModelBundleException;
+import dev.seq2seq.nn.GraphFiles;
 import dev.seq2seq.text.BpeTokenizer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,7 +12,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
@@ -56,7 +57,7 @@ public final class WeightAveraging {
             }
             BundleSets.requireSameVocabularies(first, bundle, tokenizerFiles,
                     "only bundles of one training run (same vocabularies) can be averaged");
-            ComputationGraph g = ModelSerializer.restoreComputationGraph(ModelBundle.weightsFile(bundle, c).toFile(), false);
+            ComputationGraph g = GraphFiles.read(ModelBundle.weightsFile(bundle, c).toFile(), false);
             if (sum == null) {
                 graph = g;
                 sum = g.params().dup();
@@ -65,10 +66,10 @@ public final class WeightAveraging {
             }
         }
         graph.setParams(sum.divi(bundles.size()));
-        ModelBundle.save(output, withAveraged(config, bundles.size()), graph,
+        BundleWriter.save(output, withAveraged(config, bundles.size()), graph,
                 BpeTokenizer.load(first, config.tokenizer().sourcePrefix()),
                 BpeTokenizer.load(first, config.tokenizer().targetPrefix()));
-        ModelBundle.copySourceWords(first, output);
+        BundleWriter.copySourceWords(first, output);
         return output;
     }
 

@@ -1,6 +1,6 @@
 package dev.seq2seq.translate;
 
-import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.request.InvalidInputException;
 import dev.seq2seq.text.ProtectedSpans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,11 +1,11 @@
 package dev.seq2seq.translate;
 
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.DecodingOptions;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.inference.InputValidation;
-import dev.seq2seq.inference.WorkLimits;
-import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.request.InputValidation;
+import dev.seq2seq.request.WorkLimits;
+import dev.seq2seq.request.InvalidInputException;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
 import dev.seq2seq.text.LanguageIdentifier;
@@ -77,60 +77,12 @@ public final class TranslationService {
     }
 
     public List<Translation> translate(TranslationRequest request) {
+        check(request);
         List<String> texts = request.texts();
-        if (texts == null || texts.isEmpty()) {
-            throw new InvalidInputException("q", "q is required: a text or an array of 1 to " + limits.maxTexts() + " texts");
-        }
-        if (texts.size() > limits.maxTexts()) {
-            throw new InvalidInputException("q", "q has " + texts.size() + " texts; the limit is " + limits.maxTexts() + " per request");
-        }
-        boolean single = texts.size() == 1;
-        for (int i = 0; i < texts.size(); i++) {
-            InputValidation.checkText(single ? "q" : "q[" + i + "]", texts.get(i), limits.maxCharacters());
-        }
-        limits.checkRequestCharacters("q", texts.stream().mapToLong(String::length).sum());
-        if (request.format() != null && !request.format().equals("text")) {
-            throw new InvalidInputException("format", "format '" + request.format() + "' is not supported; use 'text'");
-        }
-        limits.checkAlternatives(request.alternatives());
-        limits.checkBeamSize(request.beamSize());
         String target = request.target();
-        InputValidation.checkLanguage("target", target);
         String source = request.source() == null || request.source().isBlank() ? TranslationRequest.AUTO : request.source();
-
         Detection[] detected = new Detection[texts.size()];
-        String[] sourceOf = new String[texts.size()];
-        if (source.equals(TranslationRequest.AUTO)) {
-            Set<String> candidates = new TreeSet<>();
-            languagePairs().forEach((s, targets) -> {
-                if (targets.contains(target)) {
-                    candidates.add(s);
-                }
-            });
-            if (candidates.isEmpty()) {
-                throw new InvalidInputException("target", "no model translates into '" + target + "'; available pairs: " + pairList());
-            }
-            candidates.add(target);
-            for (int i = 0; i < texts.size(); i++) {
-                List<LanguageIdentifier.Guess> guesses = identifier.identify(texts.get(i), candidates);
-                if (guesses.isEmpty()) {
-                    String field = single ? "q" : "q[" + i + "]";
-                    throw new InvalidInputException(field, field + ": cannot detect its language; give source");
-                }
-                detected[i] = detection(guesses.get(0));
-                sourceOf[i] = guesses.get(0).language();
-            }
-        } else {
-            InputValidation.checkLanguage("source", source);
-            if (source.equals(target)) {
-                throw new InvalidInputException("target", "source and target are both '" + source + "'");
-            }
-            if (!byPair.containsKey(pair(source, target))) {
-                throw new InvalidInputException("source", "no model translates " + source + "->" + target
-                        + "; available pairs: " + pairList());
-            }
-            Arrays.fill(sourceOf, source);
-        }
+        String[] sourceOf = source.equals(TranslationRequest.AUTO) ? detectSources(texts, target, detected) : givenSource(source, target, texts.size());
 
         Translation[] out = new Translation[texts.size()];
         Map<String, List<Integer>> byModel = new LinkedHashMap<>();
@@ -142,14 +94,79 @@ public final class TranslationService {
             }
         }
         byModel.forEach((key, indices) -> {
-            Seq2SeqModel model = byPair.get(key);
-            List<Translation> done = translateWith(model, indices.stream().map(texts::get).toList(), request);
+            List<Translation> done = translateWith(byPair.get(key), indices.stream().map(texts::get).toList(), request);
             for (int k = 0; k < indices.size(); k++) {
                 Translation t = done.get(k);
                 out[indices.get(k)] = new Translation(t.text(), t.alternatives(), t.score(), detected[indices.get(k)], t.traces());
             }
         });
         return List.of(out);
+    }
+
+    /** Refuses a request that asks for too much or is malformed, naming the field. */
+    private void check(TranslationRequest request) {
+        List<String> texts = request.texts();
+        if (texts == null || texts.isEmpty()) {
+            throw new InvalidInputException("q", "q is required: a text or an array of 1 to " + limits.maxTexts() + " texts");
+        }
+        if (texts.size() > limits.maxTexts()) {
+            throw new InvalidInputException("q", "q has " + texts.size() + " texts; the limit is " + limits.maxTexts() + " per request");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            InputValidation.checkText(field(texts, i), texts.get(i), limits.maxCharacters());
+        }
+        limits.checkRequestCharacters("q", texts.stream().mapToLong(String::length).sum());
+        if (request.format() != null && !request.format().equals("text")) {
+            throw new InvalidInputException("format", "format '" + request.format() + "' is not supported; use 'text'");
+        }
+        limits.checkAlternatives(request.alternatives());
+        limits.checkBeamSize(request.beamSize());
+        InputValidation.checkLanguage("target", request.target());
+    }
+
+    /** How a text of the request is named in errors: {@code q}, or {@code q[i]} in an array of several. */
+    private static String field(List<String> texts, int i) {
+        return texts.size() == 1 ? "q" : "q[" + i + "]";
+    }
+
+    /** Each text's language, detected among those a model translates into the target (and the target itself). */
+    private String[] detectSources(List<String> texts, String target, Detection[] detected) {
+        Set<String> candidates = new TreeSet<>();
+        languagePairs().forEach((s, targets) -> {
+            if (targets.contains(target)) {
+                candidates.add(s);
+            }
+        });
+        if (candidates.isEmpty()) {
+            throw new InvalidInputException("target", "no model translates into '" + target + "'; available pairs: " + pairList());
+        }
+        candidates.add(target);
+        String[] sourceOf = new String[texts.size()];
+        for (int i = 0; i < texts.size(); i++) {
+            List<LanguageIdentifier.Guess> guesses = identifier.identify(texts.get(i), candidates);
+            if (guesses.isEmpty()) {
+                String field = field(texts, i);
+                throw new InvalidInputException(field, field + ": cannot detect its language; give source");
+            }
+            detected[i] = detection(guesses.get(0));
+            sourceOf[i] = guesses.get(0).language();
+        }
+        return sourceOf;
+    }
+
+    /** The source language the request gives, for every text, once a model is known to translate it. */
+    private String[] givenSource(String source, String target, int texts) {
+        InputValidation.checkLanguage("source", source);
+        if (source.equals(target)) {
+            throw new InvalidInputException("target", "source and target are both '" + source + "'");
+        }
+        if (!byPair.containsKey(pair(source, target))) {
+            throw new InvalidInputException("source", "no model translates " + source + "->" + target
+                    + "; available pairs: " + pairList());
+        }
+        String[] sourceOf = new String[texts];
+        Arrays.fill(sourceOf, source);
+        return sourceOf;
     }
 
     /** One sentence to decode: where it belongs, and how it went in. */
@@ -181,7 +198,7 @@ public final class TranslationService {
                 boolean shouted = Lines.shouted(content);
                 String input = shouted ? Lines.lower(content, c.sourceLanguage()) : content;
                 boolean uncased = input.codePoints().noneMatch(Character::isUpperCase);
-                for (String sentence : model.segments(input)) {
+                for (String sentence : Segments.of(model, input)) {
                     segments.add(new Segment(t, l, prepare(model, sentence, uncased, protect, request.terms()), shouted));
                 }
             }

@@ -2,8 +2,8 @@ package dev.seq2seq.chat;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.Seq2SeqModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,7 +27,7 @@ class ChatServiceTest {
         String json = Files.readString(config);
         assertThat(json).contains("\"usesConversationHistory\" : false");
         Files.writeString(config, json.replace("\"usesConversationHistory\" : false", "\"usesConversationHistory\" : true"));
-        return new Seq2SeqModel(ModelBundle.load(dir));
+        return new Seq2SeqModel(BundleReader.load(dir));
     }
 
     @Test
@@ -43,7 +43,7 @@ class ChatServiceTest {
         store.update("c1", new Conversation("c1", "en", List.of()), c -> c.with("hello", longReply, 10));
         store.update("c2", new Conversation("c2", "en", List.of()), c -> c.with("hello", "Hi there", 10));
         // language given, so no language identifier is needed
-        var service = new ChatService(List.of(model), null, store, capture, dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 50), 10);
+        var service = new ChatService(List.of(model), null, store, capture, dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 50), 10);
         String message = "how are you today my friend";
 
         service.chat(new ChatMessage(message, "c1", "en", null, null, null, null, 1L));
@@ -72,9 +72,9 @@ class ChatServiceTest {
         var store = new InMemoryConversationStore(1_000_000, Duration.ofMinutes(5));
         // as a store shared with an instance that serves Korean chat would hold
         store.update("k1", new Conversation("k1", "ko", List.of()), c -> c.with("안녕", "안녕하세요", 10));
-        var service = new ChatService(List.of(model), null, store, (m, texts, options) -> m.generate(texts, options), dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 50), 10);
+        var service = new ChatService(List.of(model), null, store, (m, texts, options) -> m.generate(texts, options), dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 50), 10);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.chat(new ChatMessage("hello", "k1", null, null, null, null, null, 1L)))
-                .isInstanceOf(dev.seq2seq.inference.InvalidInputException.class)
+                .isInstanceOf(dev.seq2seq.request.InvalidInputException.class)
                 .hasMessageContaining("conversation k1 is in 'ko'").hasMessageContaining("available: en");
     }
 
@@ -87,14 +87,14 @@ class ChatServiceTest {
             store.delete("c1");
             return m.generate(texts, options);
         };
-        var service = new ChatService(List.of(model), null, store, deleteMeanwhile, dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 50), 10);
+        var service = new ChatService(List.of(model), null, store, deleteMeanwhile, dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 50), 10);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.chat(new ChatMessage("how are you", "c1", "en", null, null, null, null, 1L)))
                 .isInstanceOf(ConversationNotFoundException.class);
         assertThat(store.find("c1")).isEmpty();
 
         // without the deletion the same message is turn 2 of the same conversation
         store.update("c2", new Conversation("c2", "en", List.of()), c -> c.with("hello", "Hi there", 10));
-        var plain = new ChatService(List.of(model), null, store, (m, texts, options) -> m.generate(texts, options), dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 50), 10);
+        var plain = new ChatService(List.of(model), null, store, (m, texts, options) -> m.generate(texts, options), dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 50), 10);
         ChatReply reply = plain.chat(new ChatMessage("how are you", "c2", "en", null, null, null, null, 1L));
         assertThat(reply.conversationId()).isEqualTo("c2");
         assertThat(reply.turn()).isEqualTo(2);

@@ -2,6 +2,7 @@ package dev.seq2seq.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seq2seq.bundle.BundleReader;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -117,7 +118,7 @@ class CliTest {
 
     @Test
     void optionsTheChosenSearchWouldIgnoreAreAClearError(@TempDir Path dir) throws Exception {
-        Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));   // a beam-search bundle
+        Path bundle = dev.seq2seq.bundle.TinyBundleAccess.write(dir.resolve("tiny"));   // a beam-search bundle
         Path chat = Files.write(dir.resolve("chat.tsv"), List.of("Hello\tHi"), StandardCharsets.UTF_8);
         int[] exit = new int[1];
         String output = run(exit, "evaluate", "--model", bundle.toString(), "--test", chat.toString(),
@@ -139,7 +140,7 @@ class CliTest {
 
     @Test
     void evaluateWritesOneHypothesisPerLineAndPrintsBleuAndChrf(@TempDir Path dir) throws Exception {
-        Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
+        Path bundle = dev.seq2seq.bundle.TinyBundleAccess.write(dir.resolve("tiny"));
         Path test = Files.write(dir.resolve("test.tsv"), List.of("el gato come pescado\tthe cat eats fish",
                 "hola\thello", "la casa es grande\tthe house is big"), StandardCharsets.UTF_8);
         Path hyp = dir.resolve("hyp.txt");
@@ -153,7 +154,7 @@ class CliTest {
 
     @Test
     void evaluateWritesTheMemoryBaselinesOutputsWhenAsked(@TempDir Path dir) throws Exception {
-        Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
+        Path bundle = dev.seq2seq.bundle.TinyBundleAccess.write(dir.resolve("tiny"));
         Path train = Files.write(dir.resolve("train.tsv"), List.of("hello there my friend\tGREETING REPLY",
                 "the weather is nice today\tWEATHER REPLY"), StandardCharsets.UTF_8);
         Path test = Files.write(dir.resolve("test.tsv"), List.of("nice weather\tx", "hello friend\tx"), StandardCharsets.UTF_8);
@@ -174,7 +175,7 @@ class CliTest {
 
     @Test
     void wordsWritesTheBundlesSourceWordsWhichItThenLoads(@TempDir Path dir) throws Exception {
-        Path bundle = dev.seq2seq.inference.TinyBundleAccess.write(dir.resolve("tiny"));
+        Path bundle = dev.seq2seq.bundle.TinyBundleAccess.write(dir.resolve("tiny"));
         Path train = Files.write(dir.resolve("train.tsv"), List.of("Aiko compra pan\tAiko buys bread",
                 "yo compro pan\tI buy bread"), StandardCharsets.UTF_8);
         int[] exit = new int[1];
@@ -183,7 +184,7 @@ class CliTest {
         assertThat(exit[0]).as(output).isZero();
         assertThat(output).contains("4 words from 2 sources");
         assertThat(Files.readAllLines(bundle.resolve("source.words"))).containsExactly("compra", "compro", "pan", "yo");
-        var model = new dev.seq2seq.inference.Seq2SeqModel(dev.seq2seq.inference.ModelBundle.load(bundle));
+        var model = new dev.seq2seq.inference.Seq2SeqModel(dev.seq2seq.bundle.BundleReader.load(bundle));
         assertThat(model.isCommonWord("Compro")).isTrue();
         assertThat(model.isCommonWord("Aiko")).isFalse();
         output = run(exit, "words", "--bundle", dir.resolve("nope").toString(), "--train", train.toString(),
@@ -267,7 +268,7 @@ class CliTest {
 
     @Test
     void fineTuningABundleTakesItsShapeAndResumesWithTheSameCommandLine(@TempDir Path dir) throws Exception {
-        Path bundle = dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir.resolve("es-en"));
+        Path bundle = dev.seq2seq.bundle.TinyBundleAccess.copyCommitted("es-en", dir.resolve("es-en"));
         Path out = dir.resolve("tuned");
         // --hidden as the bundle has it is accepted; the other shape options default to the bundle's
         String[] first = trainOn(out, "--init-from", bundle.toString(), "--hidden", "32", "--batch-size", "8",
@@ -276,10 +277,10 @@ class CliTest {
         String output = run(exit, first);
         assertThat(exit[0]).as(output).isZero();
         assertThat(output).contains("fine-tuning " + bundle + " (member 1)");
-        var card = dev.seq2seq.inference.ModelBundle.readConfig(out);
+        var card = dev.seq2seq.bundle.BundleReader.readConfig(out);
         // the committed tiny bundle predates placeholders: its vocabularies gain the 16 pieces, appended
         assertThat(output).contains("vocabularies extended by 16 placeholder pieces");
-        assertThat(card.architecture()).isEqualTo(new dev.seq2seq.inference.Architecture("lstm", 316, 316, 32, 32, 32, 32, 0.2));
+        assertThat(card.architecture()).isEqualTo(new dev.seq2seq.nn.Architecture("lstm", 316, 316, 32, 32, 32, 32, 0.2));
         assertThat(card.training().hyperparameters()).containsEntry("initFrom", bundle + " (member 1)");
         assertThat(Files.readString(out.resolve("target.vocab"))).isEqualTo(Files.readString(bundle.resolve("target.vocab"))
                 + String.join("\n", dev.seq2seq.text.Placeholders.pieces()) + "\n");
@@ -290,12 +291,12 @@ class CliTest {
         assertThat(exit[0]).as(output).isZero();
         assertThat(output).contains("resuming from").contains("--init-from " + bundle + " (member 1) has no further effect")
                 .doesNotContain("fine-tuning");
-        assertThat(dev.seq2seq.inference.ModelBundle.readConfig(out).training().epochs()).isEqualTo(2);
+        assertThat(dev.seq2seq.bundle.BundleReader.readConfig(out).training().epochs()).isEqualTo(2);
     }
 
     @Test
     void fineTuningOptionsThatWouldBeIgnoredOrConflictAreOneLineErrors(@TempDir Path dir) throws Exception {
-        Path bundle = dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir.resolve("es-en"));
+        Path bundle = dev.seq2seq.bundle.TinyBundleAccess.copyCommitted("es-en", dir.resolve("es-en"));
         Path out = dir.resolve("tuned");
         String from = bundle.toString();
         var cases = java.util.Map.of(

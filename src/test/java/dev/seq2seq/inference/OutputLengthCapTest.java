@@ -3,6 +3,12 @@ package dev.seq2seq.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.BundleWriter;
+import dev.seq2seq.bundle.ModelBundleException;
+import dev.seq2seq.bundle.TinyBundle;
+import dev.seq2seq.search.DecodingOptions;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,14 +23,14 @@ import org.junit.jupiter.api.io.TempDir;
 class OutputLengthCapTest {
 
     private static int greedyLength(Path bundle, String source) {
-        Seq2SeqModel model = new Seq2SeqModel(ModelBundle.load(bundle));
+        Seq2SeqModel model = new Seq2SeqModel(BundleReader.load(bundle));
         return model.generate(List.of(source), DecodingOptions.greedy(DecodingOptions.MAX_LENGTH)).get(0).get(0).tokens().length;
     }
 
     private static void setMaxTokens(Path bundle, Integer maxTokens) throws Exception {
-        BundleConfig c = ModelBundle.readConfig(bundle);
+        BundleConfig c = BundleReader.readConfig(bundle);
         BundleConfig.Decoding d = c.decoding();
-        ModelBundle.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
+        BundleWriter.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
                 c.architecture(), c.specialTokens(), c.tokenizer(), c.weights(), c.ensemble(), c.maxSourceTokens(),
                 c.usesConversationHistory(), new BundleConfig.Decoding(d.strategy(), d.beamSize(), d.lengthPenalty(), d.temperature(),
                 d.topK(), d.topP(), d.noRepeatNgram(), d.maxLengthRatio(), d.samples(), maxTokens, d.rerank()), c.data(), c.training(), c.scores()));
@@ -33,12 +39,12 @@ class OutputLengthCapTest {
     @Test
     void aFixedCapReplacesTheSourceLengthRule(@TempDir Path dir) throws Exception {
         Path bundle = TinyBundle.write(dir.resolve("tiny"));
-        Seq2SeqModel model = new Seq2SeqModel(ModelBundle.load(bundle));
+        Seq2SeqModel model = new Seq2SeqModel(BundleReader.load(bundle));
         String shortSource = "hola";
         String longSource = "mañana vamos a la playa y el niño lee un libro";
         int shortTokens = model.sourceIds(shortSource).length;
         int longTokens = model.sourceIds(longSource).length;
-        double ratio = ModelBundle.readConfig(bundle).decoding().maxLengthRatio();
+        double ratio = BundleReader.readConfig(bundle).decoding().maxLengthRatio();
 
         int shortCap = (int) Math.ceil(ratio * shortTokens) + 10;
         int longCap = (int) Math.ceil(ratio * longTokens) + 10;
@@ -56,7 +62,7 @@ class OutputLengthCapTest {
     void aCapOutsideTheAllowedRangeIsRefusedAtLoad(@TempDir Path dir) throws Exception {
         Path bundle = TinyBundle.write(dir.resolve("tiny"));
         setMaxTokens(bundle, 0);
-        assertThatThrownBy(() -> ModelBundle.load(bundle)).isInstanceOf(ModelBundleException.class)
+        assertThatThrownBy(() -> BundleReader.load(bundle)).isInstanceOf(ModelBundleException.class)
                 .hasMessageContaining("decoding.maxTokens must be between 1 and " + DecodingOptions.MAX_LENGTH);
     }
 }

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.BundleWriter;
+import dev.seq2seq.bundle.ModelBundleException;
+import dev.seq2seq.bundle.TinyBundle;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
+import dev.seq2seq.search.DecodingOptions;
+import dev.seq2seq.search.ForcedScoring;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,17 +24,17 @@ class RerankTest {
     private static Seq2SeqModel chatBundle(Path dir, double antiLm, String memory) throws Exception {
         Path bundle = TinyBundle.write(dir.resolve("tiny"));
         Files.writeString(bundle.resolve("memory.tsv"), memory);
-        BundleConfig c = ModelBundle.readConfig(bundle);
+        BundleConfig c = BundleReader.readConfig(bundle);
         BundleConfig.Decoding sampling = new BundleConfig.Decoding("sampling", 1, 0, 1.0, 0, 1.0, 0, 2.0, 4, 12,
                 new BundleConfig.Rerank("memory.tsv", 2, antiLm));
-        ModelBundle.writeConfig(bundle, new BundleConfig(c.format(), c.name(), BundleConfig.CHAT, "en", "en", c.architecture(),
+        BundleWriter.writeConfig(bundle, new BundleConfig(c.format(), c.name(), BundleConfig.CHAT, "en", "en", c.architecture(),
                 c.specialTokens(), c.tokenizer(), c.weights(), null, c.maxSourceTokens(), false, sampling, c.data(), c.training(), c.scores()));
-        return new Seq2SeqModel(ModelBundle.load(bundle));
+        return new Seq2SeqModel(BundleReader.load(bundle));
     }
 
     @Test
     void forcedScoringGivesTheSearchsOwnLogProbability(@TempDir Path dir) throws Exception {
-        Seq2SeqModel model = new Seq2SeqModel(ModelBundle.load(TinyBundle.write(dir.resolve("tiny"))));
+        Seq2SeqModel model = new Seq2SeqModel(BundleReader.load(TinyBundle.write(dir.resolve("tiny"))));
         List<String> sources = List.of("el gato come pescado", "hola");
         var found = model.generate(sources, DecodingOptions.beam(3, 3, 0, 20));
         int[][] ids = {model.sourceIds(sources.get(0)), model.sourceIds(sources.get(1))};
@@ -43,7 +50,7 @@ class RerankTest {
 
     @Test
     void rowsOfOneBatchScoreAsTheyWouldAlone(@TempDir Path dir) throws Exception {
-        Seq2SeqModel model = new Seq2SeqModel(ModelBundle.load(TinyBundle.write(dir.resolve("tiny"))));
+        Seq2SeqModel model = new Seq2SeqModel(BundleReader.load(TinyBundle.write(dir.resolve("tiny"))));
         int[][] ids = {model.sourceIds("la casa es grande"), model.sourceIds("hola")};
         var tokenizer = model.bundle().targetTokenizer();
         List<int[]> targets = List.of(tokenizer.encode("the house is big"), tokenizer.encode("hello"), tokenizer.encode("the cat"));
@@ -109,14 +116,14 @@ class RerankTest {
     void aMemoryOnlyBundleSamplesWhereItsMemoryHoldsNothingAlike(@TempDir Path dir) throws Exception {
         Seq2SeqModel model = chatBundle(dir, 0.0, "hello\tgood morning everyone\n");
         Path bundle = model.bundle().directory();
-        BundleConfig c = ModelBundle.readConfig(bundle);
+        BundleConfig c = BundleReader.readConfig(bundle);
         BundleConfig.Decoding d = c.decoding();
-        ModelBundle.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
+        BundleWriter.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
                 c.architecture(), c.specialTokens(), c.tokenizer(), c.weights(), null, c.maxSourceTokens(), false,
                 new BundleConfig.Decoding(d.strategy(), d.beamSize(), d.lengthPenalty(), d.temperature(), d.topK(), d.topP(),
                         d.noRepeatNgram(), d.maxLengthRatio(), 1, d.maxTokens(), new BundleConfig.Rerank("memory.tsv", 2, 0.0, true)),
                 c.data(), c.training(), c.scores()));
-        Seq2SeqModel memoryOnly = new Seq2SeqModel(ModelBundle.load(bundle));
+        Seq2SeqModel memoryOnly = new Seq2SeqModel(BundleReader.load(bundle));
         var replies = memoryOnly.generate(List.of("hello", "zzz"), memoryOnly.defaultOptions().sampledWith(null, null, null, 5L, null));
         assertThat(replies.get(0)).extracting(Generation::text).containsExactly("good morning everyone");
         assertThat(replies.get(1)).hasSize(1);   // "zzz" shares no trigram with the memory: a sampled reply
@@ -125,19 +132,19 @@ class RerankTest {
     @Test
     void aBundleCanReadItsSourcesAsKoreanMorphemes(@TempDir Path dir) throws Exception {
         Path bundle = TinyBundle.write(dir.resolve("tiny"));
-        BundleConfig c = ModelBundle.readConfig(bundle);
+        BundleConfig c = BundleReader.readConfig(bundle);
         BundleConfig.TokenizerFiles files = c.tokenizer();
         for (String segmenter : new String[] {"nori", "mecab"}) {
-            ModelBundle.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
+            BundleWriter.writeConfig(bundle, new BundleConfig(c.format(), c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(),
                     c.architecture(), c.specialTokens(), new BundleConfig.TokenizerFiles(files.type(), files.sourcePrefix(),
                     files.targetPrefix(), segmenter), c.weights(), null, c.maxSourceTokens(), false, c.decoding(), c.data(),
                     c.training(), c.scores()));
             if (segmenter.equals("nori")) {
-                var source = ModelBundle.load(bundle).sourceTokenizer();
+                var source = BundleReader.load(bundle).sourceTokenizer();
                 assertThat(source.pieces("뭐 먹을까?")).isEqualTo(
-                        ModelBundle.loadTokenizer(bundle, files.sourcePrefix(), c, c.architecture().sourceVocabularySize()).pieces("뭐 먹 을까 ?"));
+                        BundleReader.loadTokenizer(bundle, files.sourcePrefix(), c, c.architecture().sourceVocabularySize()).pieces("뭐 먹 을까 ?"));
             } else {
-                assertThatThrownBy(() -> ModelBundle.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("sourceSegmenter");
+                assertThatThrownBy(() -> BundleReader.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("sourceSegmenter");
             }
         }
     }
@@ -147,8 +154,8 @@ class RerankTest {
         Seq2SeqModel model = chatBundle(dir, 0.3, "hi\thello\n");
         Path bundle = model.bundle().directory();
         Files.delete(bundle.resolve("memory.tsv"));
-        assertThatThrownBy(() -> ModelBundle.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("memory.tsv");
+        assertThatThrownBy(() -> BundleReader.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("memory.tsv");
         Files.writeString(bundle.resolve("memory.tsv"), "just a message\n");
-        assertThatThrownBy(() -> ModelBundle.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> BundleReader.load(bundle)).isInstanceOf(ModelBundleException.class).hasMessageContaining("line 1");
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelCatalogTest {
 
     private static Path copy(Path dir) throws Exception {
-        return dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir);
+        return dev.seq2seq.bundle.TinyBundleAccess.copyCommitted("es-en", dir);
     }
 
     @Test

@@ -4,13 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.seq2seq.inference.Architecture;
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.DecoderStep;
-import dev.seq2seq.inference.DecodingOptions;
-import dev.seq2seq.inference.ModelBundle;
-import dev.seq2seq.inference.ModelBundleException;
-import dev.seq2seq.inference.Seq2SeqGraph;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.BundleWriter;
+import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.search.DecoderStep;
+import dev.seq2seq.search.DecodingOptions;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ModelBundleException;
+import dev.seq2seq.nn.Seq2SeqGraph;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.text.BpeTokenizer;
 import java.nio.file.Files;
@@ -25,12 +27,12 @@ class EnsemblingTest {
     private static final Path TINY = Path.of("src/test/resources/tiny-models/es-en");
 
     private static Path copy(Path dir) throws Exception {
-        return dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir);
+        return dev.seq2seq.bundle.TinyBundleAccess.copyCommitted("es-en", dir);
     }
 
     /** A randomly initialised bundle with the tiny bundle's vocabularies and another size. */
     private static Path otherShape(Path dir, int size) throws Exception {
-        BundleConfig c = ModelBundle.readConfig(TINY);
+        BundleConfig c = BundleReader.readConfig(TINY);
         Architecture a = c.architecture();
         Architecture arch = new Architecture(a.cell(), a.sourceVocabularySize(), a.targetVocabularySize(), size, size, size, size, 0.0);
         ComputationGraph graph = new ComputationGraph(Seq2SeqGraph.configuration(arch, 0.01, 5));
@@ -38,7 +40,7 @@ class EnsemblingTest {
         BundleConfig config = new BundleConfig(c.format(), "other", c.task(), c.sourceLanguage(), c.targetLanguage(), arch,
                 c.specialTokens(), c.tokenizer(), ModelBundle.WEIGHTS, null, c.maxSourceTokens(), false, c.decoding(),
                 c.data(), c.training(), c.scores());
-        ModelBundle.save(dir, config, graph, BpeTokenizer.load(TINY, "source"), BpeTokenizer.load(TINY, "target"));
+        BundleWriter.save(dir, config, graph, BpeTokenizer.load(TINY, "source"), BpeTokenizer.load(TINY, "target"));
         return dir;
     }
 
@@ -53,9 +55,9 @@ class EnsemblingTest {
         Path b = otherShape(tmp.resolve("b"), 12);
         Path out = Ensembling.build(List.of(a, b), tmp.resolve("ens"));
 
-        ModelBundle ensemble = ModelBundle.load(out);
-        ModelBundle first = ModelBundle.load(a);
-        ModelBundle second = ModelBundle.load(b);
+        ModelBundle ensemble = BundleReader.load(out);
+        ModelBundle first = BundleReader.load(a);
+        ModelBundle second = BundleReader.load(b);
         assertThat(ensemble.networks()).hasSize(2);
         assertThat(ensemble.parameterCount()).isEqualTo(first.parameterCount() + second.parameterCount());
         assertThat(ensemble.config().ensemble()).singleElement()
@@ -89,8 +91,8 @@ class EnsemblingTest {
         Path out = Ensembling.build(List.of(a, b), tmp.resolve("ens"));
         var options = DecodingOptions.beam(4, 1, 0.6, 15);
         var texts = List.of("el gato come pescado", "la casa es grande", "hola");
-        var alone = new Seq2SeqModel(ModelBundle.load(a)).generate(texts, options);
-        var twice = new Seq2SeqModel(ModelBundle.load(out)).generate(texts, options);
+        var alone = new Seq2SeqModel(BundleReader.load(a)).generate(texts, options);
+        var twice = new Seq2SeqModel(BundleReader.load(out)).generate(texts, options);
         for (int i = 0; i < texts.size(); i++) {
             assertThat(twice.get(i).get(0).tokens()).isEqualTo(alone.get(i).get(0).tokens());
             assertThat(twice.get(i).get(0).logProb()).isCloseTo(alone.get(i).get(0).logProb(), offset(1e-3));
@@ -138,11 +140,11 @@ class EnsemblingTest {
         int member = json.indexOf("\"ensemble\"");
         String broken = json.substring(0, member) + json.substring(member).replaceFirst("\"targetVocabularySize\" : 300", "\"targetVocabularySize\" : 301");
         Files.writeString(out.resolve("config.json"), broken);
-        assertThatThrownBy(() -> ModelBundle.load(out)).isInstanceOf(ModelBundleException.class)
+        assertThatThrownBy(() -> BundleReader.load(out)).isInstanceOf(ModelBundleException.class)
                 .hasMessageContaining("member-2.zip").hasMessageContaining("vocabulary sizes");
         Files.delete(out.resolve("member-2.zip"));
         Files.writeString(out.resolve("config.json"), json);
-        assertThatThrownBy(() -> ModelBundle.load(out)).isInstanceOf(ModelBundleException.class)
+        assertThatThrownBy(() -> BundleReader.load(out)).isInstanceOf(ModelBundleException.class)
                 .hasMessageContaining("member-2.zip").hasMessageContaining("missing");
     }
 }

@@ -2,8 +2,8 @@ package dev.seq2seq.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seq2seq.inference.Architecture;
-import dev.seq2seq.inference.Seq2SeqGraph;
+import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.nn.Seq2SeqGraph;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;

@@ -2,9 +2,9 @@ package dev.seq2seq.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.evaluation.Evaluation;
-import dev.seq2seq.inference.DecodingOptions;
-import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Seq2SeqModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -69,7 +69,7 @@ class ReverseDigitsTest {
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf("reverse-digits: trained in %.1f s, dev BLEU %.1f%n", seconds, state.bestBleu);
 
-        Seq2SeqModel model = new Seq2SeqModel(ModelBundle.load(dir.resolve("bundle")));
+        Seq2SeqModel model = new Seq2SeqModel(BundleReader.load(dir.resolve("bundle")));
         var pairs = ParallelCorpus.read(test, 1, 2, 0).pairs();
         List<String> hyps = Evaluation.decode(model, pairs.stream().map(ParallelCorpus.Pair::source).toList(),
                 DecodingOptions.greedy(50), 64, null);

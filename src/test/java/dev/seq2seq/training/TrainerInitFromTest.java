@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
-import dev.seq2seq.inference.Architecture;
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.ModelBundle;
-import dev.seq2seq.inference.ModelBundleException;
-import dev.seq2seq.inference.Seq2SeqGraph;
-import dev.seq2seq.inference.TinyBundleAccess;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.BundleWriter;
+import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ModelBundleException;
+import dev.seq2seq.nn.GraphFiles;
+import dev.seq2seq.nn.Seq2SeqGraph;
+import dev.seq2seq.bundle.TinyBundleAccess;
 import dev.seq2seq.text.BpeTokenizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -17,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -39,7 +41,7 @@ class TrainerInitFromTest {
     }
 
     private static INDArray weights(Path bundle, String file) throws Exception {
-        return ModelSerializer.restoreComputationGraph(bundle.resolve(file).toFile(), false).params();
+        return GraphFiles.read(bundle.resolve(file).toFile(), false).params();
     }
 
     private static double maxDifference(INDArray a, INDArray b) {
@@ -53,7 +55,7 @@ class TrainerInitFromTest {
         Path base = dir.resolve("base");
         TrainingState baseState = new Trainer(TrainerResumeTest.tiny(train, dev, base, 1),
                 new PrintStream(new ByteArrayOutputStream())).run();
-        Architecture a = ModelBundle.readConfig(base).architecture();
+        Architecture a = BundleReader.readConfig(base).architecture();
         assertThat(a.dropout()).isEqualTo(0.1);
 
         // pairs of letters, not digits: BPE trained on them would give other vocabularies
@@ -82,7 +84,7 @@ class TrainerInitFromTest {
         // so its first dev loss is the bundle's
         assertThat(tuned.dev.get(0).loss()).isCloseTo(baseState.dev.get(0).loss(), offset(1e-3));
 
-        BundleConfig card = ModelBundle.readConfig(out);
+        BundleConfig card = BundleReader.readConfig(out);
         assertThat(card.architecture()).isEqualTo(new Architecture(a.cell(), a.sourceVocabularySize(), a.targetVocabularySize(),
                 a.embeddingSize(), a.hiddenSize(), a.decoderSize(), a.attentionSize(), 0.0));   // the run's dropout
         assertThat(card.training().hyperparameters()).containsEntry("initFrom", base + " (member 1)");
@@ -91,13 +93,13 @@ class TrainerInitFromTest {
     @Test
     void initMemberPicksANetworkOfAnEnsemble(@TempDir Path dir) throws Exception {
         Path first = TinyBundleAccess.copyCommitted("es-en", dir.resolve("a"));
-        BundleConfig c = ModelBundle.readConfig(first);
+        BundleConfig c = BundleReader.readConfig(first);
         Architecture small = new Architecture("rnn", c.architecture().sourceVocabularySize(), c.architecture().targetVocabularySize(),
                 6, 6, 6, 6, 0.0);
         ComputationGraph graph = new ComputationGraph(Seq2SeqGraph.configuration(small, 0.01, 77));
         graph.init();
         Path second = dir.resolve("b");
-        ModelBundle.save(second, new BundleConfig(c.format(), "b", c.task(), c.sourceLanguage(), c.targetLanguage(), small,
+        BundleWriter.save(second, new BundleConfig(c.format(), "b", c.task(), c.sourceLanguage(), c.targetLanguage(), small,
                 c.specialTokens(), c.tokenizer(), ModelBundle.WEIGHTS, null, c.maxSourceTokens(), false, c.decoding(), c.data(),
                 c.training(), c.scores()), graph, BpeTokenizer.load(first, "source"), BpeTokenizer.load(first, "target"));
         Path ensemble = Ensembling.build(List.of(first, second), dir.resolve("ens"));
@@ -105,11 +107,11 @@ class TrainerInitFromTest {
         Path out = dir.resolve("tuned");
         new Trainer(fineTune(TINY_PAIRS, TINY_PAIRS, out, small, new InitFrom(ensemble, 2), "translate", 1e-9, 0.0),
                 new PrintStream(new ByteArrayOutputStream())).run();
-        assertThat(ModelBundle.readConfig(out).architecture().hiddenSize()).isEqualTo(6);
+        assertThat(BundleReader.readConfig(out).architecture().hiddenSize()).isEqualTo(6);
         // the committed tiny vocabularies predate placeholders: 16 pieces are appended, every trained parameter is copied
-        assertThat(ModelBundle.readConfig(out).architecture().targetVocabularySize()).isEqualTo(small.targetVocabularySize() + 16);
-        ComputationGraph tuned = ModelSerializer.restoreComputationGraph(out.resolve(ModelBundle.WEIGHTS).toFile(), false);
-        ComputationGraph member = ModelSerializer.restoreComputationGraph(ensemble.resolve("member-2.zip").toFile(), false);
+        assertThat(BundleReader.readConfig(out).architecture().targetVocabularySize()).isEqualTo(small.targetVocabularySize() + 16);
+        ComputationGraph tuned = GraphFiles.read(out.resolve(ModelBundle.WEIGHTS).toFile(), false);
+        ComputationGraph member = GraphFiles.read(ensemble.resolve("member-2.zip").toFile(), false);
         for (var e : member.paramTable().entrySet()) {
             INDArray from = e.getValue();
             INDArray into = tuned.paramTable().get(e.getKey());
@@ -119,7 +121,7 @@ class TrainerInitFromTest {
             }
             assertThat(maxDifference(into.get(region), from)).as(e.getKey()).isLessThan(1e-6);
         }
-        assertThat(ModelBundle.readConfig(out).training().hyperparameters()).containsEntry("initFrom", ensemble + " (member 2)");
+        assertThat(BundleReader.readConfig(out).training().hyperparameters()).containsEntry("initFrom", ensemble + " (member 2)");
 
         // options that do not describe the chosen network are refused before training
         Architecture other = c.architecture();

@@ -3,8 +3,9 @@ package dev.seq2seq.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seq2seq.inference.BundleConfig;
-import dev.seq2seq.inference.ModelBundle;
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.BundleWriter;
 import dev.seq2seq.inference.Seq2SeqModel;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -69,12 +70,12 @@ class TrainerResumeTest {
         var options = tiny(train, dev, out, BundleConfig.CHAT, 1, 20, 8, 64, 0, TrainingOptions.Selection.CHRF,
                 new TrainingOptions.Sampling(0.5, 0.6, 8));
         new Trainer(options, new PrintStream(new ByteArrayOutputStream())).run();
-        BundleConfig.Decoding decoding = ModelBundle.readConfig(out).decoding();
+        BundleConfig.Decoding decoding = BundleReader.readConfig(out).decoding();
         assertThat(decoding.strategy()).isEqualTo("sampling");
         assertThat(decoding.temperature()).isEqualTo(0.5);
         assertThat(decoding.topP()).isEqualTo(0.6);
         assertThat(decoding.samplesOrOne()).isEqualTo(8);
-        assertThat(new Seq2SeqModel(ModelBundle.load(out)).defaultOptions().samples()).isEqualTo(8);
+        assertThat(new Seq2SeqModel(BundleReader.load(out)).defaultOptions().samples()).isEqualTo(8);
     }
 
     @Test
@@ -138,14 +139,14 @@ class TrainerResumeTest {
         new Trainer(tiny(train, dev, out, 1), new PrintStream(new ByteArrayOutputStream())).run();
         // as if the run had been stopped by hand before its summary was written
         Files.delete(out.resolve(Trainer.PLOT));
-        BundleConfig config = ModelBundle.readConfig(out);
-        ModelBundle.writeConfig(out, config.withTraining(null));
+        BundleConfig config = BundleReader.readConfig(out);
+        BundleWriter.writeConfig(out, config.withTraining(null));
 
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         new Trainer(tiny(train, dev, out, 1), new PrintStream(log, true)).run();
         assertThat(log.toString()).contains("already finished");
         assertThat(out.resolve(Trainer.PLOT)).exists();
-        assertThat(ModelBundle.readConfig(out).training().epochs()).isEqualTo(1);
+        assertThat(BundleReader.readConfig(out).training().epochs()).isEqualTo(1);
     }
 
     @Test
@@ -163,15 +164,15 @@ class TrainerResumeTest {
         }
         // each is a loadable bundle whose card names its epoch and the best epoch so far, and they average into one
         for (int epoch = 3; epoch <= epochs; epoch++) {
-            var card = ModelBundle.load(kept.resolve(Integer.toString(epoch))).config().training();
+            var card = BundleReader.load(kept.resolve(Integer.toString(epoch))).config().training();
             assertThat(card.epochs()).isEqualTo(epoch);
             assertThat(card.bestEpoch()).isEqualTo(bestEpoch(state, epoch));
         }
         Path averaged = WeightAveraging.average(java.util.List.of(kept.resolve("7"), kept.resolve("5"), kept.resolve("6")),
                 dir.resolve("avg"));
-        assertThat(ModelBundle.load(averaged).config().training().hyperparameters())
+        assertThat(BundleReader.load(averaged).config().training().hyperparameters())
                 .containsEntry(WeightAveraging.AVERAGED, 3);
-        assertThat(ModelBundle.load(averaged).config().training().epochs()).isEqualTo(7);   // the latest card, in any order
+        assertThat(BundleReader.load(averaged).config().training().epochs()).isEqualTo(7);   // the latest card, in any order
     }
 
     @Test
@@ -191,7 +192,7 @@ class TrainerResumeTest {
             }
         }
         assertThat(state.bestEpoch).isEqualTo(best);
-        BundleConfig card = ModelBundle.readConfig(out);
+        BundleConfig card = BundleReader.readConfig(out);
         assertThat(card.training().bestEpoch()).isEqualTo(best);
         assertThat(card.training().hyperparameters()).containsEntry("selectBy", "chrf");
         assertThat(((Number) card.scores().get("devChrfGreedy")).doubleValue()).isCloseTo(bestChrf, org.assertj.core.data.Offset.offset(0.006));

@@ -3,13 +3,14 @@ package dev.seq2seq.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seq2seq.inference.ModelBundle;
-import dev.seq2seq.inference.ModelBundleException;
+import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.bundle.ModelBundleException;
+import dev.seq2seq.nn.GraphFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -18,11 +19,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 class WeightAveragingTest {
 
     private static Path copy(Path dir) throws Exception {
-        return dev.seq2seq.inference.TinyBundleAccess.copyCommitted("es-en", dir);
+        return dev.seq2seq.bundle.TinyBundleAccess.copyCommitted("es-en", dir);
     }
 
     private static ComputationGraph graph(Path bundle) throws Exception {
-        return ModelSerializer.restoreComputationGraph(bundle.resolve(ModelBundle.WEIGHTS).toFile(), false);
+        return GraphFiles.read(bundle.resolve(ModelBundle.WEIGHTS).toFile(), false);
     }
 
     @Test
@@ -31,7 +32,7 @@ class WeightAveragingTest {
         Path b = copy(tmp.resolve("b"));
         ComputationGraph scaled = graph(b);
         scaled.params().muli(3);
-        ModelSerializer.writeModel(scaled, b.resolve(ModelBundle.WEIGHTS).toFile(), false);
+        GraphFiles.write(scaled, b.resolve(ModelBundle.WEIGHTS).toFile(), false);
 
         Path out = WeightAveraging.average(List.of(a, b), tmp.resolve("avg"));
 
@@ -40,7 +41,7 @@ class WeightAveragingTest {
         assertThat(actual.length()).isEqualTo(expected.length());
         assertThat(actual.sub(expected).amaxNumber().doubleValue()).isLessThan(1e-5);
         assertThat(actual.sub(graph(a).params()).amaxNumber().doubleValue()).isGreaterThan(1e-3);
-        ModelBundle averaged = ModelBundle.load(out);
+        ModelBundle averaged = BundleReader.load(out);
         assertThat(averaged.config().training().hyperparameters()).containsEntry(WeightAveraging.AVERAGED, 2);
         assertThat(averaged.config().scores()).isEmpty();
         assertThat(Files.readString(out.resolve("target.vocab"))).isEqualTo(Files.readString(a.resolve("target.vocab")));

@@ -2,8 +2,8 @@ package dev.seq2seq.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
 import dev.seq2seq.text.Placeholders;
@@ -37,7 +37,7 @@ class ProtectedSpansThroughServiceTest {
         new Trainer(TrainingOptions.builder(pairs, pairs, out, "es", "en").epochs(1).maxTokens(80).vocabularies(280, 280)
                 .cell("rnn").shape(8, 8, 8, 8).dropout(0.0).learningRate(0.01).batchSize(32).patience(5).seed(3)
                 .data("synthetic", "CC0", "test").build(), new PrintStream(new ByteArrayOutputStream())).run();
-        model = new Seq2SeqModel(ModelBundle.load(out));
+        model = new Seq2SeqModel(BundleReader.load(out));
     }
 
     private static Generation text(String text) {
@@ -58,7 +58,7 @@ class ProtectedSpansThroughServiceTest {
             seen.add(t);
             return List.of(text("I paid 120 " + P0 + "."), text("On " + P1 + " I paid " + P0 + "."));
         }).toList();
-        TranslationService service = new TranslationService(List.of(model), null, scripted, dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 10));
+        TranslationService service = new TranslationService(List.of(model), null, scripted, dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 10));
         Translation t = service.translate(new TranslationRequest(List.of("Pago 12,50 en IB3167."), "es", "en", "text", 0, null, null)).get(0);
         assertThat(seen).containsExactly("Pago " + P0 + " en " + P1 + ".");   // "pago" is a word of the bundle's source.words
         assertThat(t.text()).isEqualTo("On IB3167 I paid 12,50.");
@@ -71,7 +71,7 @@ class ProtectedSpansThroughServiceTest {
             seen.add(t);
             return List.of(text(t));
         }).toList();
-        TranslationService service = new TranslationService(List.of(model), null, echo, dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 10));
+        TranslationService service = new TranslationService(List.of(model), null, echo, dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 10));
         Terms terms = Terms.of(List.of("Tarjeta Joven"), List.of(Map.entry("oficina", "front desk")));
         Translation t = service.translate(new TranslationRequest(List.of("La tarjeta joven en la Oficina 3."), "es", "en", "text",
                 0, null, null, terms)).get(0);

@@ -3,7 +3,7 @@ package dev.seq2seq.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.seq2seq.inference.InvalidInputException;
+import dev.seq2seq.request.InvalidInputException;
 import dev.seq2seq.text.ProtectedSpans;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.Collections;

@@ -3,8 +3,8 @@ package dev.seq2seq.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.inference.ModelBundle;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
 import java.nio.file.Path;
@@ -13,13 +13,13 @@ import org.junit.jupiter.api.Test;
 
 /** The score /translate reports: mean log-probability per prediction the search made. */
 class TranslationServiceTest {
-    private static final Seq2SeqModel TINY = new Seq2SeqModel(ModelBundle.load(Path.of("src/test/resources/tiny-models/es-en")));
+    private static final Seq2SeqModel TINY = new Seq2SeqModel(BundleReader.load(Path.of("src/test/resources/tiny-models/es-en")));
 
     /** Every segment decodes to two tokens with log-probability -3, having produced the end token or not. */
     private static TranslationService service(boolean ended) {
         Generator scripted = (model, texts, options) -> texts.stream()
                 .map(t -> List.of(new Generation("a b", new int[] {5, 6}, -3.0, -3.0, ended ? 3 : 2))).toList();
-        return new TranslationService(List.of(TINY), null, scripted, dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 10));
+        return new TranslationService(List.of(TINY), null, scripted, dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 10));
     }
 
     private static double score(TranslationService service, String text) {
@@ -40,7 +40,7 @@ class TranslationServiceTest {
             seen.add(t);
             return List.of(new Generation("<" + t + ">", new int[] {5}, -1.0, -1.0, 1));
         }).toList();
-        return new TranslationService(List.of(TINY), null, echo, dev.seq2seq.inference.WorkLimits.DEFAULT.withTexts(1000, 10));
+        return new TranslationService(List.of(TINY), null, echo, dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 10));
     }
 
     private static String translate(TranslationService service, String text) {
@@ -75,6 +75,6 @@ class TranslationServiceTest {
         Terms keep = Terms.of(List.of("Zalando"), List.of());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> echo(new java.util.ArrayList<>()).translate(
                         new TranslationRequest(List.of("Compré en Zalando."), "es", "en", "text", 0, null, null, keep)))
-                .isInstanceOf(dev.seq2seq.inference.InvalidInputException.class).hasMessageContaining("placeholders");
+                .isInstanceOf(dev.seq2seq.request.InvalidInputException.class).hasMessageContaining("placeholders");
     }
 }

@@ -1,0 +1,78 @@
+package dev.seq2seq.decoder;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.reduce.Mmul;
+import org.nd4j.linalg.factory.Nd4j;
+
+/** The few bridges between plain row-major float arrays and ND4J matrix products. */
+final class Matrices {
+    private Matrices() {}
+
+    /** A new [rows, cols] matrix holding data[0, rows*cols) (one bulk copy, not element by element). */
+    static INDArray matrix(float[] data, int rows, int cols) {
+        INDArray m = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
+        ((FloatPointer) m.data().addressPointer()).put(data, 0, rows * cols);
+        return m;
+    }
+
+    /** a [rows, k] (row-major) times w [k, n]: returns [rows, n] row-major. */
+    static float[] times(float[] a, int rows, INDArray w) {
+        int k = (int) w.size(0);
+        if (a.length < rows * k) {
+            throw new IllegalArgumentException("left operand has " + a.length + " values, expected " + rows * k);
+        }
+        INDArray left = a.length == rows * k ? matrix(a, rows, k) : matrix(java.util.Arrays.copyOf(a, rows * k), rows, k);
+        return rowMajor(product(left, w));
+    }
+
+    /**
+     * left x right through libnd4j's {@code matmul} op. It is 2.5-4x faster here than
+     * {@code INDArray.mmul}, which goes to BLAS gemm (measured 0.8 vs 2.0 ms for 1x256 by 256x8000,
+     * 2.1 vs 9.0 ms at 32 rows).
+     */
+    static INDArray product(INDArray left, INDArray right) {
+        INDArray out = Nd4j.create(DataType.FLOAT, left.size(0), right.size(1));
+        Nd4j.exec(new Mmul(left, right, out, null));
+        return out;
+    }
+
+    /** The values of a matrix in row-major order. */
+    static float[] rowMajor(INDArray m) {
+        INDArray c = m.ordering() == 'c' && !m.isView() && m.dataType() == DataType.FLOAT ? m : m.castTo(DataType.FLOAT).dup('c');
+        float[] values = new float[(int) c.length()];
+        ((FloatPointer) c.data().addressPointer()).get(values, 0, values.length);
+        return values;
+    }
+
+    /** A c-ordered float copy, so that row-major indexing of {@code data()} is valid. */
+    static INDArray dense(INDArray a) {
+        return a.castTo(DataType.FLOAT).dup('c');
+    }
+
+    /**
+     * Adds the bias and turns each row into log-probabilities in place. Plain Java: libnd4j's
+     * log_softmax op took about as long as all the step's matrix products together.
+     */
+    static void logSoftmax(float[] logits, int rows, float[] bias) {
+        int v = bias.length;
+        for (int r = 0; r < rows; r++) {
+            int o = r * v;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < v; j++) {
+                float x = logits[o + j] + bias[j];
+                logits[o + j] = x;
+                max = Math.max(max, x);
+            }
+            double sum = 0;
+            for (int j = 0; j < v; j++) {
+                sum += Math.exp(logits[o + j] - max);
+            }
+            float logZ = (float) (max + Math.log(sum));
+            for (int j = 0; j < v; j++) {
+                logits[o + j] -= logZ;
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package dev.seq2seq.search;
+
+import java.util.List;
+
+/**
+ * Several models over the same vocabularies decoding as one: each step runs every member on the
+ * same hypotheses and returns the log of the mean of their next-token probabilities (as fairseq's
+ * ensembles do), so the searches see an ordinary normalized distribution. Members may differ in
+ * size; they must agree on the sources, the vocabulary and the special tokens.
+ */
+public final class EnsembleStep implements DecoderStep {
+    private final List<DecoderStep> members;
+
+    /** The members' states, row for row. */
+    record State(DecoderState[] members) implements DecoderState {
+        @Override public int rows() { return members[0].rows(); }
+        @Override public int source(int row) { return members[0].source(row); }
+    }
+
+    public EnsembleStep(List<DecoderStep> members) {
+        if (members.size() < 2) {
+            throw new IllegalArgumentException("an ensemble needs at least two members, not " + members.size());
+        }
+        DecoderStep first = members.get(0);
+        for (DecoderStep m : members) {
+            if (m.sources() != first.sources() || m.vocabularySize() != first.vocabularySize()
+                    || m.startToken() != first.startToken() || m.endToken() != first.endToken()) {
+                throw new IllegalArgumentException("ensemble members differ in sources, vocabulary or special tokens");
+            }
+        }
+        this.members = List.copyOf(members);
+    }
+
+    @Override public int sources() { return members.get(0).sources(); }
+    @Override public int vocabularySize() { return members.get(0).vocabularySize(); }
+    @Override public int startToken() { return members.get(0).startToken(); }
+    @Override public int endToken() { return members.get(0).endToken(); }
+
+    @Override
+    public DecoderState initialState() {
+        DecoderState[] states = new DecoderState[members.size()];
+        for (int i = 0; i < states.length; i++) {
+            states[i] = members.get(i).initialState();
+        }
+        return new State(states);
+    }
+
+    @Override
+    public float[] logProbs(DecoderState state, int[] previousTokens) {
+        DecoderState[] states = ((State) state).members();
+        float[][] each = new float[members.size()][];
+        for (int i = 0; i < each.length; i++) {
+            each[i] = members.get(i).logProbs(states[i], previousTokens);
+        }
+        return meanOfProbabilities(each);
+    }
+
+    /** log((1/K) sum_k exp(x_k)) entry by entry, shifted by the largest x_k so that nothing overflows. */
+    static float[] meanOfProbabilities(float[][] logProbs) {
+        int k = logProbs.length;
+        double logK = Math.log(k);
+        float[] out = new float[logProbs[0].length];
+        for (int j = 0; j < out.length; j++) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (float[] m : logProbs) {
+                max = Math.max(max, m[j]);
+            }
+            if (max == Float.NEGATIVE_INFINITY) {
+                out[j] = max;
+                continue;
+            }
+            double sum = 0;
+            for (float[] m : logProbs) {
+                sum += Math.exp(m[j] - max);
+            }
+            out[j] = (float) (max + Math.log(sum) - logK);
+        }
+        return out;
+    }
+
+    @Override
+    public DecoderState select(DecoderState state, int[] rows) {
+        DecoderState[] states = ((State) state).members();
+        DecoderState[] next = new DecoderState[states.length];
+        for (int i = 0; i < states.length; i++) {
+            next[i] = members.get(i).select(states[i], rows);
+        }
+        return new State(next);
+    }
+}
