@@ -21,6 +21,12 @@ import java.util.regex.Pattern;
 public final class WordList {
     public static final WordList EMPTY = new WordList(Set.of());
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:['’][\\p{L}\\p{M}]+)*");
+    /**
+     * A word standing alone between spaces, with at most sentence punctuation around it: not a part
+     * of an address, a code or a path (lucia.gomez@correo.es, docs/guia, B-12), which stays as typed.
+     */
+    private static final Pattern TYPED_WORD = Pattern.compile(
+            "(?<!\\S)[¿¡\"'(«“‘]*([\\p{L}\\p{M}]+(?:['’][\\p{L}\\p{M}]+)*)[.,;:!?)\"'»”’…]*(?!\\S)");
 
     private final Set<String> words;
     /** A word with its accents and apostrophes dropped -> the one word of the list written so ("" where several are). */
@@ -51,18 +57,18 @@ public final class WordList {
         if (byUnmarked.isEmpty()) {
             return text;
         }
-        Matcher m = WORD.matcher(text);
+        Matcher m = TYPED_WORD.matcher(text);
         StringBuilder out = new StringBuilder(text.length() + 8);
         int at = 0;
         while (m.find()) {
-            String w = m.group();
+            String w = m.group(1);
             if (!w.equals(w.toLowerCase(Locale.ROOT)) || words.contains(w)) {
                 continue;
             }
             String restored = byUnmarked.get(unmarked(w));
             if (restored != null && !restored.isEmpty()) {
-                out.append(text, at, m.start()).append(restored);
-                at = m.end();
+                out.append(text, at, m.start(1)).append(restored);
+                at = m.end(1);
             }
         }
         return at == 0 ? text : out.append(text.substring(at)).toString();

@@ -38,5 +38,9 @@ class WordListTest {
         WordList en = WordList.of(List.of("i don't know why it isn't here; don't"), 1);
         assertThat(en.restoreMarks("i dont know why it isnt 7:45 here")).isEqualTo("i don't know why it isn't 7:45 here");
         assertThat(WordList.EMPTY.restoreMarks("aqui")).isEqualTo("aqui");
+        // a word inside an address, a path or a code is not a word typed on its own
+        WordList lucia = WordList.of(List.of("lucía vive aquí"), 1);
+        assertThat(lucia.restoreMarks("escribe a lucia.gomez@correo.es o mira docs/aqui, ¿aqui? (lucia)"))
+                .isEqualTo("escribe a lucia.gomez@correo.es o mira docs/aqui, ¿aquí? (lucía)");
     }
 }
