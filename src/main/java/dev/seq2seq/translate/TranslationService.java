@@ -179,78 +179,93 @@ public final class TranslationService {
      * through as placeholders and come back exactly, from the best hypothesis that holds each once.
      */
     private List<Translation> translateWith(Seq2SeqModel model, List<String> texts, TranslationRequest request) {
-        BundleConfig c = model.bundle().config();
         boolean protect = model.carriesPlaceholders();
         if (!protect && !request.terms().isEmpty()) {
-            throw new InvalidInputException(request.terms().keep().isEmpty() ? "glossary" : "keep", "the " + c.name()
+            throw new InvalidInputException(request.terms().keep().isEmpty() ? "glossary" : "keep", "the " + model.bundle().config().name()
                     + " model cannot apply keep or glossary terms (its vocabulary has no placeholders); leave them out for this pair");
         }
-        List<List<Lines.Line>> layouts = new ArrayList<>();
-        List<Segment> segments = new ArrayList<>();
+        List<List<Lines.Line>> layouts = texts.stream().map(Lines::split).toList();
+        List<Segment> segments = segments(model, layouts, protect, request.terms());
+        List<List<Generation>> decoded = generator.generate(model,
+                segments.stream().map(seg -> seg.masked().text()).toList(), options(model, request));
+        List<Translation> out = new ArrayList<>();
         for (int t = 0; t < texts.size(); t++) {
-            List<Lines.Line> lines = Lines.split(texts.get(t));
-            layouts.add(lines);
+            out.add(assemble(model, t, layouts.get(t), segments, decoded, request));
+        }
+        return out;
+    }
+
+    /** Every sentence of every non-empty line of the texts, as the model gets it, with where it came from. */
+    private static List<Segment> segments(Seq2SeqModel model, List<List<Lines.Line>> layouts, boolean protect, Terms terms) {
+        String language = model.bundle().config().sourceLanguage();
+        List<Segment> segments = new ArrayList<>();
+        for (int t = 0; t < layouts.size(); t++) {
+            List<Lines.Line> lines = layouts.get(t);
             for (int l = 0; l < lines.size(); l++) {
                 String content = lines.get(l).content();
                 if (content.isEmpty()) {
                     continue;
                 }
                 boolean shouted = Lines.shouted(content);
-                String input = shouted ? Lines.lower(content, c.sourceLanguage()) : content;
+                String input = shouted ? Lines.lower(content, language) : content;
                 boolean uncased = input.codePoints().noneMatch(Character::isUpperCase);
                 for (String sentence : Segments.of(model, input)) {
-                    segments.add(new Segment(t, l, prepare(model, sentence, uncased, protect, request.terms()), shouted));
+                    segments.add(new Segment(t, l, prepare(model, sentence, uncased, protect, terms), shouted));
                 }
             }
         }
-        List<List<Generation>> decoded = generator.generate(model,
-                segments.stream().map(seg -> seg.masked().text()).toList(), options(model, request));
+        return segments;
+    }
 
-        List<Translation> out = new ArrayList<>();
-        for (int t = 0; t < texts.size(); t++) {
-            List<String> ranked = new ArrayList<>();
-            double logProb = 0;
-            long tokens = 0;
-            for (int rank = 0; rank <= request.alternatives(); rank++) {
-                List<StringBuilder> lines = new ArrayList<>();
-                for (Lines.Line line : layouts.get(t)) {
-                    lines.add(new StringBuilder(line.prefix()));
-                }
-                for (int k = 0; k < segments.size(); k++) {
-                    Segment seg = segments.get(k);
-                    if (seg.text() != t) {
-                        continue;
-                    }
-                    Generation g = pick(decoded.get(k), seg.masked(), rank);
-                    if (rank == 0) {
-                        logProb += g.logProb();
-                        tokens += g.scoredTokens();
-                    }
-                    String text = seg.shouted() ? Lines.upper(g.text(), c.targetLanguage()) : g.text();
-                    text = seg.masked().restore(text);
-                    StringBuilder line = lines.get(seg.line());
-                    boolean first = line.length() == layouts.get(t).get(seg.line()).prefix().length();
-                    line.append(first || text.isEmpty() ? "" : " ").append(text);
-                }
-                String joined = String.join("\n", lines);
-                if (rank == 0 || !ranked.contains(joined)) {
-                    ranked.add(joined);
-                }
+    /** Text {@code t} put back together from its decoded segments: the best, its distinct alternatives, score and traces. */
+    private static Translation assemble(Seq2SeqModel model, int t, List<Lines.Line> layout, List<Segment> segments,
+                                        List<List<Generation>> decoded, TranslationRequest request) {
+        List<String> ranked = new ArrayList<>();
+        for (int rank = 0; rank <= request.alternatives(); rank++) {
+            String joined = render(model, t, layout, segments, decoded, rank);
+            if (rank == 0 || !ranked.contains(joined)) {
+                ranked.add(joined);
             }
-            List<SegmentTrace> traces = null;
-            if (request.detail() != SegmentTrace.Detail.NONE) {
-                traces = new ArrayList<>();
-                for (int k = 0; k < segments.size(); k++) {
-                    if (segments.get(k).text() == t) {
-                        Segment seg = segments.get(k);
-                        traces.add(trace(model, seg.masked().text(), pick(decoded.get(k), seg.masked(), 0), request.detail()));
-                    }
-                }
-            }
-            out.add(new Translation(ranked.get(0), List.copyOf(ranked.subList(1, ranked.size())),
-                    tokens == 0 ? 0 : logProb / tokens, null, traces));
         }
-        return out;
+        double logProb = 0;
+        long tokens = 0;
+        List<SegmentTrace> traces = request.detail() == SegmentTrace.Detail.NONE ? null : new ArrayList<>();
+        for (int k = 0; k < segments.size(); k++) {
+            Segment seg = segments.get(k);
+            if (seg.text() != t) {
+                continue;
+            }
+            Generation best = pick(decoded.get(k), seg.masked(), 0);
+            logProb += best.logProb();
+            tokens += best.scoredTokens();
+            if (traces != null) {
+                traces.add(trace(model, seg.masked().text(), best, request.detail()));
+            }
+        }
+        return new Translation(ranked.get(0), List.copyOf(ranked.subList(1, ranked.size())),
+                tokens == 0 ? 0 : logProb / tokens, null, traces);
+    }
+
+    /** Text {@code t} with the hypothesis of the given rank for each of its segments, in its lines, spans restored. */
+    private static String render(Seq2SeqModel model, int t, List<Lines.Line> layout, List<Segment> segments,
+                                 List<List<Generation>> decoded, int rank) {
+        String language = model.bundle().config().targetLanguage();
+        List<StringBuilder> lines = new ArrayList<>();
+        for (Lines.Line line : layout) {
+            lines.add(new StringBuilder(line.prefix()));
+        }
+        for (int k = 0; k < segments.size(); k++) {
+            Segment seg = segments.get(k);
+            if (seg.text() != t) {
+                continue;
+            }
+            Generation g = pick(decoded.get(k), seg.masked(), rank);
+            String text = seg.masked().restore(seg.shouted() ? Lines.upper(g.text(), language) : g.text());
+            StringBuilder line = lines.get(seg.line());
+            boolean first = line.length() == layout.get(seg.line()).prefix().length();
+            line.append(first || text.isEmpty() ? "" : " ").append(text);
+        }
+        return String.join("\n", lines);
     }
 
     /** What the model did while writing the chosen output for one sentence (as the model got it, placeholders and all). */
