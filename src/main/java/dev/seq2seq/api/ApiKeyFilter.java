@@ -95,64 +95,71 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             requests = cached.texts();
             characters = cached.characters();
         }
-        String client;
-        int perMinute;
-        int charactersPerMinute;
+        Client client = identify(key, forward, response);
+        if (client != null && withinLimits(client, requests, characters, request, response)) {
+            accepted(client.keyName());
+            chain.doFilter(forward, response);
+        }
+    }
+
+    /** Who sends a request and what it may use a minute: a key's holder, or an address without a key. */
+    private record Client(String id, String keyName, int perMinute, int charactersPerMinute) {}
+
+    /** The client of a request, or null when it was refused (401 without a key where one is required, 403 for a bad key). */
+    private Client identify(String key, HttpServletRequest request, HttpServletResponse response) throws IOException {
         if (key == null || key.isBlank()) {
             if (mode == Mode.REQUIRED) {
                 rejected("missing_key", "anonymous");
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"seq2seq\"");
                 Problems.write(response, request, 401, "Unauthorized", "an API key is required: send it as 'Authorization: Bearer KEY', "
                         + "as 'X-API-Key: KEY' or as the api_key field");
-                return;
+                return null;
             }
-            client = "address " + address(request);
-            perMinute = anonymous.requestsPerMinute();
-            charactersPerMinute = anonymous.charactersPerMinute();
-        } else {
-            var entry = keys.authenticate(key.strip());
-            if (entry.isEmpty()) {
-                rejected("invalid_key", "unknown");
-                Problems.write(response, request, 403, "Forbidden", "the API key is not valid (unknown or removed)");
-                return;
-            }
-            forward.setAttribute(KEY_NAME, entry.get().name());
-            client = "key " + entry.get().name();
-            perMinute = entry.get().requestsPerMinute();
-            charactersPerMinute = entry.get().charactersPerMinute();
+            return new Client("address " + address(request), "anonymous", anonymous.requestsPerMinute(), anonymous.charactersPerMinute());
         }
-        String keyName = forward.getAttribute(KEY_NAME) instanceof String name ? name : "anonymous";
+        var entry = keys.authenticate(key.strip());
+        if (entry.isEmpty()) {
+            rejected("invalid_key", "unknown");
+            Problems.write(response, request, 403, "Forbidden", "the API key is not valid (unknown or removed)");
+            return null;
+        }
+        request.setAttribute(KEY_NAME, entry.get().name());
+        return new Client("key " + entry.get().name(), entry.get().name(), entry.get().requestsPerMinute(), entry.get().charactersPerMinute());
+    }
+
+    /** Takes the request's cost from the client's buckets; false (and a 429 or 503 written) when it may not go on. */
+    private boolean withinLimits(Client client, int requests, long characters, HttpServletRequest request,
+                                 HttpServletResponse response) throws IOException {
         RateLimiter.Decision d;
         try {
-            d = limiter.consume(client, perMinute, charactersPerMinute, requests, characters);
+            d = limiter.consume(client.id(), client.perMinute(), client.charactersPerMinute(), requests, characters);
         } catch (RateLimitsUnavailableException e) {
-            rejected("rate_limit_unavailable", keyName);
+            rejected("rate_limit_unavailable", client.keyName());
             logger.warn("rate limits unavailable: " + e.getCause() + " ("
                     + org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e) + ")");
             response.setHeader(HttpHeaders.RETRY_AFTER, "5");
             Problems.write(response, request, 503, "Service Unavailable", e.getMessage());
-            return;
+            return false;
         }
-        if (perMinute > 0) {
+        if (client.perMinute() > 0) {
             response.setHeader("RateLimit-Limit", String.valueOf(d.limit()));
             response.setHeader("RateLimit-Remaining", String.valueOf(Math.max(0, d.remaining())));
         }
-        if (!d.allowed()) {
-            rejected("rate_limit_" + d.exceeded(), keyName);
-            if (d.retryAfterSeconds() < 0) {
-                Problems.write(response, request, 429, "Too Many Requests", "this request costs more " + d.exceeded()
-                        + " than the " + (d.exceeded().equals("requests") ? perMinute : charactersPerMinute)
-                        + " a minute this client may use (a batch of N texts counts N requests)");
-                return;
-            }
-            response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(d.retryAfterSeconds()));
-            response.setHeader("RateLimit-Reset", String.valueOf(d.retryAfterSeconds()));
-            Problems.write(response, request, 429, "Too Many Requests", "over the " + d.exceeded() + " per minute of this client ("
-                    + (d.exceeded().equals("requests") ? perMinute : charactersPerMinute) + "); retry in " + d.retryAfterSeconds() + " s");
-            return;
+        if (d.allowed()) {
+            return true;
         }
-        accepted(keyName);
-        chain.doFilter(forward, response);
+        rejected("rate_limit_" + d.exceeded(), client.keyName());
+        int limit = d.exceeded().equals("requests") ? client.perMinute() : client.charactersPerMinute();
+        if (d.retryAfterSeconds() < 0) {
+            Problems.write(response, request, 429, "Too Many Requests", "this request costs more " + d.exceeded()
+                    + " than the " + limit + " a minute this client may use (a batch of N texts counts N requests)");
+            return false;
+        }
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(d.retryAfterSeconds()));
+        response.setHeader("RateLimit-Reset", String.valueOf(d.retryAfterSeconds()));
+        Problems.write(response, request, 429, "Too Many Requests", "over the " + d.exceeded() + " per minute of this client ("
+                + limit + "); retry in " + d.retryAfterSeconds() + " s");
+        return false;
     }
 
     private String address(HttpServletRequest request) {
