@@ -1,4 +1,4 @@
-package dev.seq2seq.inference;
+package dev.seq2seq.bundle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
