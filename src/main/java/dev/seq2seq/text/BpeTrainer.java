@@ -31,12 +31,7 @@ public final class BpeTrainer {
     }
 
     public BpeTokenizer train(Iterable<String> texts) {
-        Map<String, Integer> segmentCounts = new HashMap<>();
-        for (String text : texts) {
-            for (String segment : BpeTokenizer.segments(TextNormalizer.normalize(text))) {
-                segmentCounts.merge(segment, 1, Integer::sum);
-            }
-        }
+        Map<String, Integer> segmentCounts = segmentCounts(texts);
         List<String> pieces = new ArrayList<>(Vocabulary.SPECIALS);
         for (int b = 0; b < 256; b++) {
             pieces.add(BpeTokenizer.bytePiece(b));
@@ -46,41 +41,78 @@ public final class BpeTrainer {
             symbolIds.put(alphabetChar, pieces.size());
             pieces.add(alphabetChar);
         }
+        Merges merges = new Merges(pieces, segmentCounts, symbolIds);
+        merges.learn(vocabularySize);
+        return new BpeTokenizer(new Vocabulary(pieces), merges.merges);
+    }
 
-        // words as symbol arrays; -1 marks a character outside the alphabet (never merged)
-        List<String> words = new ArrayList<>(segmentCounts.keySet());
-        int[][] symbols = new int[words.size()][];
-        int[] counts = new int[words.size()];
-        for (int w = 0; w < words.size(); w++) {
-            String word = words.get(w);
-            counts[w] = segmentCounts.get(word);
-            symbols[w] = word.codePoints().map(cp -> symbolIds.getOrDefault(new String(Character.toChars(cp)), -1)).toArray();
+    /** How often each segment (the pieces of text that merges never cross) occurs in the normalized texts. */
+    private static Map<String, Integer> segmentCounts(Iterable<String> texts) {
+        Map<String, Integer> segmentCounts = new HashMap<>();
+        for (String text : texts) {
+            for (String segment : BpeTokenizer.segments(TextNormalizer.normalize(text))) {
+                segmentCounts.merge(segment, 1, Integer::sum);
+            }
         }
-        Map<Long, Long> pairCounts = new HashMap<>();
-        Map<Long, Set<Integer>> pairWords = new HashMap<>();
-        for (int w = 0; w < symbols.length; w++) {
-            addPairs(symbols[w], counts[w], w, pairCounts, pairWords);
-        }
-        PriorityQueue<long[]> heap = new PriorityQueue<>(
+        return segmentCounts;
+    }
+
+    /**
+     * The merge loop over the corpus's distinct segments, each a symbol array with its count:
+     * pair counts, the segments each pair occurs in, and a heap of pairs by count (stale entries
+     * are skipped when polled) are updated incrementally as merges rewrite the segments.
+     */
+    private static final class Merges {
+        private final List<String> pieces;
+        private final Map<String, Integer> pieceIds = new HashMap<>();
+        private final int[][] symbols;
+        private final int[] counts;
+        private final Map<Long, Long> pairCounts = new HashMap<>();
+        private final Map<Long, Set<Integer>> pairWords = new HashMap<>();
+        private final PriorityQueue<long[]> heap = new PriorityQueue<>(
                 Comparator.<long[]>comparingLong(e -> -e[1]).thenComparingLong(e -> e[0]));
-        pairCounts.forEach((pair, count) -> heap.add(new long[] {pair, count}));
+        final List<String[]> merges = new ArrayList<>();
 
-        List<String[]> merges = new ArrayList<>();
-        Map<String, Integer> pieceIds = new HashMap<>();
-        for (int i = 0; i < pieces.size(); i++) {
-            pieceIds.put(pieces.get(i), i);
+        /** {@code pieces}: the vocabulary so far (merged pieces are added to it); {@code symbolIds}: the alphabet's ids. */
+        Merges(List<String> pieces, Map<String, Integer> segmentCounts, Map<String, Integer> symbolIds) {
+            this.pieces = pieces;
+            // words as symbol arrays; -1 marks a character outside the alphabet (never merged)
+            List<String> words = new ArrayList<>(segmentCounts.keySet());
+            symbols = new int[words.size()][];
+            counts = new int[words.size()];
+            for (int w = 0; w < words.size(); w++) {
+                String word = words.get(w);
+                counts[w] = segmentCounts.get(word);
+                symbols[w] = word.codePoints().map(cp -> symbolIds.getOrDefault(new String(Character.toChars(cp)), -1)).toArray();
+            }
+            for (int w = 0; w < symbols.length; w++) {
+                addPairs(symbols[w], counts[w], w, pairCounts, pairWords);
+            }
+            pairCounts.forEach((pair, count) -> heap.add(new long[] {pair, count}));
+            for (int i = 0; i < pieces.size(); i++) {
+                pieceIds.put(pieces.get(i), i);
+            }
         }
-        while (pieces.size() < vocabularySize && !heap.isEmpty()) {
-            long[] top = heap.poll();
-            Long current = pairCounts.get(top[0]);
-            if (current == null || current != top[1]) {
-                continue;   // stale heap entry
+
+        /** Merges the most frequent pair until the vocabulary has {@code vocabularySize} pieces or no pair occurs twice. */
+        void learn(int vocabularySize) {
+            while (pieces.size() < vocabularySize && !heap.isEmpty()) {
+                long[] top = heap.poll();
+                Long current = pairCounts.get(top[0]);
+                if (current == null || current != top[1]) {
+                    continue;   // stale heap entry
+                }
+                if (current < 2) {
+                    break;
+                }
+                merge(top[0]);
             }
-            if (current < 2) {
-                break;
-            }
-            int left = (int) (top[0] >>> 32);
-            int right = (int) top[0];
+        }
+
+        /** Adds the pair's piece and merge, rewrites the segments holding it and requeues the pairs whose counts changed. */
+        private void merge(long pair) {
+            int left = (int) (pair >>> 32);
+            int right = (int) pair;
             String merged = pieces.get(left) + pieces.get(right);
             int mergedId = pieceIds.computeIfAbsent(merged, p -> {
                 pieces.add(p);
@@ -88,7 +120,7 @@ public final class BpeTrainer {
             });
             merges.add(new String[] {pieces.get(left), pieces.get(right)});
             Set<Long> touched = new HashSet<>();
-            for (int w : new ArrayList<>(pairWords.getOrDefault(top[0], Set.of()))) {
+            for (int w : new ArrayList<>(pairWords.getOrDefault(pair, Set.of()))) {
                 int[] old = symbols[w];
                 int[] updated = replace(old, left, right, mergedId);
                 if (updated == old) {
@@ -99,15 +131,14 @@ public final class BpeTrainer {
                 addPairs(updated, counts[w], w, pairCounts, pairWords);
                 collectPairs(updated, touched);
             }
-            pairWords.remove(top[0]);
-            for (long pair : touched) {
-                Long c = pairCounts.get(pair);
+            pairWords.remove(pair);
+            for (long p : touched) {
+                Long c = pairCounts.get(p);
                 if (c != null && c > 0) {
-                    heap.add(new long[] {pair, c});
+                    heap.add(new long[] {p, c});
                 }
             }
         }
-        return new BpeTokenizer(new Vocabulary(pieces), merges);
     }
 
     private List<String> alphabet(Map<String, Integer> segmentCounts, int budget) {
