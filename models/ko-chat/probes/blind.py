@@ -42,14 +42,20 @@ def shuffle(probe_path, outdir, systems):
     print(f"{len(keys)} items for {len(systems)} systems")
 
 
-def score(probe_path, outdir, verdicts_path, systems_path):
-    lines = probe(probe_path)
-    verdict = {}
-    for l in open(verdicts_path, encoding="utf-8"):
+def verdicts(path):
+    """id -> (yes|no, reason) from a judge's VERDICTS.tsv (id TAB yes|no TAB reason; a header line is skipped)."""
+    out = {}
+    for l in open(path, encoding="utf-8"):
         cols = l.rstrip("\n").split("\t")
         if cols[0] == "id" or len(cols) < 2:
             continue
-        verdict[int(cols[0])] = (cols[1].strip().lower(), cols[2] if len(cols) > 2 else "")
+        out[int(cols[0])] = (cols[1].strip().lower(), cols[2] if len(cols) > 2 else "")
+    return out
+
+
+def score(probe_path, outdir, verdicts_path, systems_path):
+    lines = probe(probe_path)
+    verdict = verdicts(verdicts_path)
     replies = {l.rstrip("\n").split("\t")[0]: l.rstrip("\n").split("\t")[2]
                for l in open(f"{outdir}/items.tsv", encoding="utf-8")}
     table = collections.defaultdict(dict)   # system -> line -> (reply, verdict, reason)

@@ -10,8 +10,12 @@
       kind, and writes every reply with its verdict to SYSTEMS.tsv.
 """
 import collections
+import os
 import random
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from blind import verdicts  # noqa: E402  (the same verdict files as the single-turn probes)
 
 
 def rows(path):
@@ -43,12 +47,7 @@ def shuffle(probe, outdir, first_replies, systems):
 
 def score(probe, outdir, verdicts_path, systems_path):
     lines = rows(probe)
-    verdict = {}
-    for l in open(verdicts_path, encoding="utf-8"):
-        cols = l.rstrip("\n").split("\t")
-        if cols[0] == "id" or len(cols) < 2:
-            continue
-        verdict[int(cols[0])] = (cols[1].strip().lower(), cols[2] if len(cols) > 2 else "")
+    verdict = verdicts(verdicts_path)
     replies = {l.split("\t")[0]: l.rstrip("\n").split("\t")[4] for l in open(f"{outdir}/items.tsv", encoding="utf-8")}
     table = collections.defaultdict(dict)
     for l in open(f"{outdir}/key.tsv", encoding="utf-8"):

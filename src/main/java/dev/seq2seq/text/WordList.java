@@ -42,8 +42,10 @@ public final class WordList {
         }
     }
 
+    private static final Pattern MARKS = Pattern.compile("[\\p{M}'’]+");
+
     private static String unmarked(String word) {
-        return java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD).replaceAll("[\\p{M}'’]+", "");
+        return MARKS.matcher(java.text.Normalizer.normalize(word, java.text.Normalizer.Form.NFD)).replaceAll("");
     }
 
     /**
