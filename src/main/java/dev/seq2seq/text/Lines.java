@@ -36,10 +36,13 @@ public final class Lines {
     }
 
     /**
-     * True when a line is written in capitals: at least four letters, none of them lower case.
-     * Such a line is translated in lower case and its translation put back into capitals.
+     * True when a line is written in capitals: at least four capital letters, none in lower case,
+     * and its letters nearly all capitals (letters without case, at most a quarter as many). Such a line is translated in lower case and its
+     * translation put back into capitals. Letters of scripts without case (Korean) are not capitals:
+     * "고양이가 생선을 먹어요" and "SAMSUNG 폰을 새로 샀어요" are not shouted.
      */
     public static boolean shouted(String text) {
+        int capitals = 0;
         int letters = 0;
         for (int i = 0; i < text.length(); ) {
             int cp = text.codePointAt(i);
@@ -47,11 +50,14 @@ public final class Lines {
             if (Character.isLowerCase(cp)) {
                 return false;
             }
+            if (Character.isUpperCase(cp)) {
+                capitals++;
+            }
             if (Character.isLetter(cp)) {
                 letters++;
             }
         }
-        return letters >= 4;
+        return capitals >= 4 && 4 * (letters - capitals) <= capitals;
     }
 
     /** The text with its first letter in capitals ("¿dónde?" -> "¿Dónde?"). */

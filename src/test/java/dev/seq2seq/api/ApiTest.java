@@ -100,16 +100,33 @@ class ApiTest {
     }
 
     @Test
+    void translatesKoreanDetectedOrNamed() throws Exception {
+        // the tiny ko-en bundle cuts its sources into morphemes (Nori) before its pieces, as the shipped one does
+        mvc.perform(post("/translate").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"q\": \"고양이가 생선을 먹어요\", \"source\": \"ko\", \"target\": \"en\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.translatedText").value("The cat eats fish."));
+        mvc.perform(post("/translate").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"q\": \"오늘 날씨가 좋아요\", \"source\": \"auto\", \"target\": \"en\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.translatedText").value("The weather is nice today."))
+                .andExpect(jsonPath("$.detectedLanguage.language").value("ko"));
+    }
+
+    @Test
     void listsLanguagesAndModels() throws Exception {
         mvc.perform(get("/languages"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(1)))
+                .andExpect(jsonPath("$", hasSize(2)))
                 .andExpect(jsonPath("$[0].code").value("es"))
                 .andExpect(jsonPath("$[0].name").value("Spanish"))
-                .andExpect(jsonPath("$[0].targets", contains("en")));
+                .andExpect(jsonPath("$[0].targets", contains("en")))
+                .andExpect(jsonPath("$[1].code").value("ko"))
+                .andExpect(jsonPath("$[1].name").value("Korean"))
+                .andExpect(jsonPath("$[1].targets", contains("en")));
         mvc.perform(get("/models"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$", hasSize(3)))
+                .andExpect(jsonPath("$", hasSize(4)))
                 .andExpect(jsonPath("$[?(@.name == 'es-en')].task", contains("translate")))
                 .andExpect(jsonPath("$[?(@.name == 'en-chat')].data.licence", contains("CC0")))
                 .andExpect(jsonPath("$[0].parameters", notNullValue()));

@@ -18,6 +18,10 @@ class LinesTest {
         assertThat(Lines.shouted("TOM ABRIÓ LA CAJA Y MIRÓ ADENTRO.")).isTrue();
         assertThat(Lines.shouted("Tom abrió la caja.")).isFalse();
         assertThat(Lines.shouted("OK 42")).isFalse();   // too few letters to tell
+        assertThat(Lines.shouted("고양이가 생선을 먹어요")).isFalse();   // Korean has no capitals
+        assertThat(Lines.shouted("SAMSUNG 폰을 새로 샀어요")).isFalse();   // a brand in capitals, the rest Korean
+        assertThat(Lines.shouted("SALE 오늘만")).isFalse();
+        assertThat(Lines.shouted("ABRIÓ LA CAJA EN SEÚL (서울)")).isTrue();   // a Korean word in a shouted line
         assertThat(Lines.upper("straße", "de")).isEqualTo("STRASSE");
     }
 
