@@ -6,6 +6,8 @@ import java.nio.file.Path;
 /**
  * Builds {@link TrainingOptions} by name, from {@link TrainingOptions#builder}: the {@code train}
  * command's defaults for everything not set; {@link #build} checks them as the record's constructor does.
+ * Values that go together (the two columns, the two vocabulary sizes, the network's shape, the
+ * data's name, licence and attribution) are set together, by one setter each.
  */
 public final class TrainingOptionsBuilder {
     private final Path trainFile;
@@ -53,6 +55,7 @@ public final class TrainingOptionsBuilder {
         this.targetLanguage = targetLanguage;
     }
 
+    /** The 1-based TSV columns of the source and the target. */
     public TrainingOptionsBuilder columns(int sourceColumn, int targetColumn) {
         this.sourceColumn = sourceColumn;
         this.targetColumn = targetColumn;
@@ -68,26 +71,18 @@ public final class TrainingOptionsBuilder {
         return this;
     }
 
+    /** The BPE vocabulary sizes of the source and the target. */
     public TrainingOptionsBuilder vocabularies(int sourceVocabularySize, int targetVocabularySize) {
         this.sourceVocabularySize = sourceVocabularySize;
         this.targetVocabularySize = targetVocabularySize;
         return this;
     }
 
+    /** What the bundle's card says of its training data: name, licence, attribution. */
     public TrainingOptionsBuilder data(String dataName, String dataLicence, String dataAttribution) {
         this.dataName = dataName;
         this.dataLicence = dataLicence;
         this.dataAttribution = dataAttribution;
-        return this;
-    }
-
-    public TrainingOptionsBuilder sourceColumn(int sourceColumn) {
-        this.sourceColumn = sourceColumn;
-        return this;
-    }
-
-    public TrainingOptionsBuilder targetColumn(int targetColumn) {
-        this.targetColumn = targetColumn;
         return this;
     }
 
@@ -116,38 +111,8 @@ public final class TrainingOptionsBuilder {
         return this;
     }
 
-    public TrainingOptionsBuilder sourceVocabularySize(int sourceVocabularySize) {
-        this.sourceVocabularySize = sourceVocabularySize;
-        return this;
-    }
-
-    public TrainingOptionsBuilder targetVocabularySize(int targetVocabularySize) {
-        this.targetVocabularySize = targetVocabularySize;
-        return this;
-    }
-
     public TrainingOptionsBuilder cell(String cell) {
         this.cell = cell;
-        return this;
-    }
-
-    public TrainingOptionsBuilder embeddingSize(int embeddingSize) {
-        this.embeddingSize = embeddingSize;
-        return this;
-    }
-
-    public TrainingOptionsBuilder hiddenSize(int hiddenSize) {
-        this.hiddenSize = hiddenSize;
-        return this;
-    }
-
-    public TrainingOptionsBuilder decoderSize(int decoderSize) {
-        this.decoderSize = decoderSize;
-        return this;
-    }
-
-    public TrainingOptionsBuilder attentionSize(int attentionSize) {
-        this.attentionSize = attentionSize;
         return this;
     }
 
@@ -183,21 +148,6 @@ public final class TrainingOptionsBuilder {
 
     public TrainingOptionsBuilder checkpointMinutes(int checkpointMinutes) {
         this.checkpointMinutes = checkpointMinutes;
-        return this;
-    }
-
-    public TrainingOptionsBuilder dataName(String dataName) {
-        this.dataName = dataName;
-        return this;
-    }
-
-    public TrainingOptionsBuilder dataLicence(String dataLicence) {
-        this.dataLicence = dataLicence;
-        return this;
-    }
-
-    public TrainingOptionsBuilder dataAttribution(String dataAttribution) {
-        this.dataAttribution = dataAttribution;
         return this;
     }
 
