@@ -25,10 +25,10 @@ import org.junit.jupiter.api.Test;
  */
 class LayeringTest {
     static final String[] WEB = {"api", "translate", "chat", "models", "store", "auth", "request"};
-    static final String[] MODEL = {"nn", "decoder", "search", "bundle", "inference", "serving", "text", "tokenizer",
+    static final String[] MODEL = {"nn", "decoder", "search", "bundle", "inference", "serving", "text", "spans", "ngrams",
             "training", "evaluation", "request", "translate", "chat", "models", "auth"};
-    static final String[] MODEL_PACKAGES = {"nn", "decoder", "search", "bundle", "inference", "serving", "text",
-            "tokenizer", "training", "evaluation", "cli"};
+    static final String[] MODEL_PACKAGES = {"nn", "decoder", "search", "bundle", "inference", "serving", "text", "spans",
+            "ngrams", "training", "evaluation", "cli"};
 
     static JavaClasses classes;
 
@@ -69,7 +69,7 @@ class LayeringTest {
 
     @Test
     void searchStrategiesDoNotKnowNd4j() {
-        noClasses().that().resideInAnyPackage(packages("search", "request", "text", "tokenizer", "serving", "inference"))
+        noClasses().that().resideInAnyPackage(packages("search", "request", "text", "spans", "ngrams", "serving", "inference"))
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..")
                 .check(classes);
     }
@@ -94,20 +94,22 @@ class LayeringTest {
     void modelPackagesUseOnlyThoseBelowThem() {
         usesOnly("request");
         usesOnly("text");
+        usesOnly("spans", "text");
+        usesOnly("ngrams", "text");
         usesOnly("nn");
-        usesOnly("search", "request", "text");
+        usesOnly("search", "request", "ngrams");
         usesOnly("decoder", "search", "nn");
-        usesOnly("bundle", "decoder", "search", "nn", "request", "text", "tokenizer");
-        usesOnly("inference", "bundle", "decoder", "search", "request", "text", "tokenizer");
+        usesOnly("bundle", "decoder", "search", "nn", "request", "text", "spans", "ngrams");
+        usesOnly("inference", "bundle", "decoder", "search", "request", "text", "spans");
         usesOnly("serving", "inference", "search", "request");
-        usesOnly("evaluation", "inference", "bundle", "search", "text", "tokenizer");
-        usesOnly("training", "nn", "decoder", "search", "bundle", "inference", "evaluation", "text", "tokenizer");
+        usesOnly("evaluation", "inference", "bundle", "search", "text", "spans", "ngrams");
+        usesOnly("training", "nn", "decoder", "search", "bundle", "inference", "evaluation", "text", "spans");
     }
 
     @Test
     void servicesUseTheModelThroughInferenceAndNeverTheWebLayer() {
         for (String service : new String[] {"translate", "chat"}) {
-            usesOnly(service, "inference", "bundle", "search", "request", "text", "tokenizer");
+            usesOnly(service, "inference", "bundle", "search", "request", "text", "spans", "ngrams");
         }
         usesOnly("models", "inference", "bundle", "nn");   // a card shows the architecture (nn.Architecture, a record)
     }
@@ -116,7 +118,7 @@ class LayeringTest {
     void sharedStateAdaptersAreKnownOnlyToTheWiring() {
         // shared-state adapters (Redis) implement the chat and auth interfaces; nothing but the wiring knows them
         noClasses().that().resideInAnyPackage(packages("api", "chat", "auth", "translate", "models", "request", "inference",
-                        "serving", "bundle", "search", "decoder", "nn", "text", "tokenizer", "training", "evaluation", "cli"))
+                        "serving", "bundle", "search", "decoder", "nn", "text", "spans", "ngrams", "training", "evaluation", "cli"))
                 .should().dependOnClassesThat().resideInAPackage("dev.seq2seq.store..")
                 .check(classes);
         usesOnlyWithSettings("store", "chat", "auth");

@@ -1,7 +1,7 @@
 package dev.seq2seq.cli;
 
 import dev.seq2seq.bundle.ModelBundle;
-import dev.seq2seq.text.WordList;
+import dev.seq2seq.spans.WordList;
 import dev.seq2seq.training.ParallelCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,7 +7,7 @@ import dev.seq2seq.search.DecoderStep;
 import dev.seq2seq.search.DecoderTrace;
 import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.search.Hypothesis;
-import dev.seq2seq.text.Placeholders;
+import dev.seq2seq.spans.Placeholders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.text.Placeholders;
-import dev.seq2seq.text.ProtectedSpans;
+import dev.seq2seq.spans.Placeholders;
+import dev.seq2seq.spans.ProtectedSpans;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

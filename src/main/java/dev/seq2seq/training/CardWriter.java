@@ -5,7 +5,7 @@ import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.bundle.BundleWriter;
 import dev.seq2seq.bundle.ModelBundle;
 import dev.seq2seq.nn.Architecture;
-import dev.seq2seq.text.WordList;
+import dev.seq2seq.spans.WordList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

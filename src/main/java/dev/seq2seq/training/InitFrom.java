@@ -1,16 +1,16 @@
 package dev.seq2seq.training;
 
-import dev.seq2seq.bundle.BundleReader;
-import dev.seq2seq.nn.Architecture;
 import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.bundle.ModelBundle;
 import dev.seq2seq.bundle.ModelBundleException;
+import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.text.BpeTokenizer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.seq2seq.text.Placeholders;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.indexing.INDArrayIndex;

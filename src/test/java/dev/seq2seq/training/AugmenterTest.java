@@ -2,7 +2,7 @@ package dev.seq2seq.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seq2seq.text.Placeholders;
+import dev.seq2seq.spans.Placeholders;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,9 @@
-package dev.seq2seq.text;
+package dev.seq2seq.spans;
 
 import com.ibm.icu.text.BreakIterator;
 import com.ibm.icu.text.FilteredBreakIteratorBuilder;
 import com.ibm.icu.util.ULocale;
+import dev.seq2seq.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,6 @@
-package dev.seq2seq.text;
+package dev.seq2seq.ngrams;
 
+import dev.seq2seq.text.TextNormalizer;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;

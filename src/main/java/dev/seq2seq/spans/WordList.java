@@ -1,4 +1,4 @@
-package dev.seq2seq.text;
+package dev.seq2seq.spans;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

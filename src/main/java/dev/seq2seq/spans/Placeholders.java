@@ -1,5 +1,6 @@
-package dev.seq2seq.text;
+package dev.seq2seq.spans;
 
+import dev.seq2seq.text.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
 

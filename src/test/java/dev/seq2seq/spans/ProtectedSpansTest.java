@@ -1,4 +1,4 @@
-package dev.seq2seq.text;
+package dev.seq2seq.spans;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.seq2seq.text;
+package dev.seq2seq.ngrams;
 
 import java.util.ArrayList;
 import java.util.HashMap;
