@@ -1,4 +1,4 @@
-package dev.seq2seq.training;
+package dev.seq2seq.corpus;
 
 import java.io.BufferedReader;
 import java.io.IOException;

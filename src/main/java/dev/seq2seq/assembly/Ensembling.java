@@ -1,4 +1,4 @@
-package dev.seq2seq.training;
+package dev.seq2seq.assembly;
 
 import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.BundleReader;

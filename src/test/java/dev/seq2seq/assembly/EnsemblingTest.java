@@ -1,19 +1,19 @@
-package dev.seq2seq.training;
+package dev.seq2seq.assembly;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.data.Offset.offset;
 
+import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.bundle.BundleWriter;
-import dev.seq2seq.nn.Architecture;
-import dev.seq2seq.bundle.BundleConfig;
-import dev.seq2seq.search.DecoderStep;
-import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.bundle.ModelBundle;
 import dev.seq2seq.bundle.ModelBundleException;
-import dev.seq2seq.nn.Seq2SeqGraph;
 import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.nn.Seq2SeqGraph;
+import dev.seq2seq.search.DecoderStep;
+import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.text.BpeTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;

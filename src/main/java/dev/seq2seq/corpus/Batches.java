@@ -1,4 +1,4 @@
-package dev.seq2seq.training;
+package dev.seq2seq.corpus;
 
 import dev.seq2seq.nn.Seq2SeqGraph;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.seq2seq.training;
+package dev.seq2seq.recipe;
 
 import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.BundleReader;
@@ -71,7 +71,7 @@ public record InitFrom(Path bundle, int member) {
     }
 
     /** The bundle's tokenizer with the given prefix, checked as loading the bundle checks it. */
-    BpeTokenizer tokenizer(Source source, String prefix, int expectedSize) {
+    public BpeTokenizer tokenizer(Source source, String prefix, int expectedSize) {
         return BundleReader.loadTokenizer(bundle, prefix, source.config(), expectedSize);
     }
 
@@ -80,7 +80,7 @@ public record InitFrom(Path bundle, int member) {
      * DL4J's flat parameter vector is laid out by the configuration, so equal shapes give equal
      * layouts; a count that differs means the weights file does not match its card.
      */
-    void copyWeights(Source source, ComputationGraph graph) {
+    public void copyWeights(Source source, ComputationGraph graph) {
         Path file = bundle.resolve(source.member().weights());
         ComputationGraph trained = BundleReader.readWeights(file);
         long expected = graph.numParams();
@@ -123,7 +123,7 @@ public record InitFrom(Path bundle, int member) {
      * A tokenizer whose vocabulary has the {@link Placeholders} pieces, appended after the pieces it
      * has (so every trained id keeps its meaning); the same tokenizer when it has them already.
      */
-    static BpeTokenizer withPlaceholders(BpeTokenizer tokenizer) {
+    public static BpeTokenizer withPlaceholders(BpeTokenizer tokenizer) {
         if (Placeholders.supportedBy(tokenizer.vocabulary())) {
             return tokenizer;
         }
@@ -134,7 +134,7 @@ public record InitFrom(Path bundle, int member) {
      * Refuses shape options whose values differ from the member's, naming each as
      * {@code "--flag value (bundle: its value)"} in the given order; flags the member has no value
      * for are skipped. The command checks the options typed (before it creates anything), the
-     * trainer every shape option (for callers of {@link Trainer} without the command).
+     * trainer every shape option (for callers of the {@code Trainer} without the command).
      */
     public void requireShape(Map<String, String> options, Architecture member) {
         Map<String, String> bundle = shapeFlags(member);

@@ -1,4 +1,4 @@
-package dev.seq2seq.training;
+package dev.seq2seq.corpus;
 
 import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.spans.ProtectedSpans;

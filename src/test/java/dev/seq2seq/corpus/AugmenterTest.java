@@ -1,4 +1,4 @@
-package dev.seq2seq.training;
+package dev.seq2seq.corpus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
