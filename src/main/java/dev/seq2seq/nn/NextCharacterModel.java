@@ -1,6 +1,5 @@
-package dev.seq2seq.training;
+package dev.seq2seq.nn;
 
-import dev.seq2seq.nn.Architecture;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;

@@ -1,4 +1,4 @@
-package dev.seq2seq.training;
+package dev.seq2seq.nn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
