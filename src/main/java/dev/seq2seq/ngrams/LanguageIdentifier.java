@@ -296,23 +296,12 @@ public final class LanguageIdentifier {
             while ((line = r.readLine()) != null) {
                 number++;
                 String[] f = line.split("\t", -1);
-                double value;
-                try {
-                    value = f.length == 3 ? Double.parseDouble(f[2]) : Double.NaN;
-                } catch (NumberFormatException e) {
-                    value = Double.NaN;
-                }
+                double value = f.length == 3 ? parseOrNaN(f[2]) : Double.NaN;
                 if (Double.isNaN(value)) {
                     throw new IOException(file + ": line " + number + " is not 'language<TAB>n-gram<TAB>log-probability'");
                 }
                 if (f[0].equals(CALIBRATION)) {
-                    double upper = parseOrNaN(f[1]);
-                    if (!(upper >= 0 && upper <= 1 && value >= 0 && value <= 1)
-                            || (!steps.isEmpty() && (upper <= steps.get(steps.size() - 1)[0] || value < steps.get(steps.size() - 1)[1]))) {
-                        throw new IOException(file + ": line " + number + " is not '" + CALIBRATION
-                                + "<TAB>score bound<TAB>probability' with both in [0, 1] and above the line before");
-                    }
-                    steps.add(new double[] {upper, value});
+                    steps.add(calibrationStep(parseOrNaN(f[1]), value, steps, file, number));
                 } else if (f[1].equals(UNSEEN)) {
                     unseen.put(f[0], value);
                 } else {
@@ -331,6 +320,17 @@ public final class LanguageIdentifier {
         Calibration calibration = steps.isEmpty() ? null : new Calibration(
                 steps.stream().mapToDouble(x -> x[0]).toArray(), steps.stream().mapToDouble(x -> x[1]).toArray());
         return new LanguageIdentifier(logProbs, unseen, calibration);
+    }
+
+    /** A calibration line's step, checked: both values in [0, 1], the bound above the step before's and the probability not below it. */
+    private static double[] calibrationStep(double upper, double value, List<double[]> steps, Path file, int number)
+            throws IOException {
+        if (!(upper >= 0 && upper <= 1 && value >= 0 && value <= 1)
+                || (!steps.isEmpty() && (upper <= steps.get(steps.size() - 1)[0] || value < steps.get(steps.size() - 1)[1]))) {
+            throw new IOException(file + ": line " + number + " is not '" + CALIBRATION
+                    + "<TAB>score bound<TAB>probability' with both in [0, 1] and above the line before");
+        }
+        return new double[] {upper, value};
     }
 
     private static double parseOrNaN(String s) {

@@ -119,6 +119,19 @@ public final class ProtectedSpans {
     /** As {@link #find(String, Predicate, Predicate)}, with spans found otherwise (a request's terms) taking precedence. */
     public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common, List<Span> given) {
         List<Span> spans = merge(given, find(sentence));
+        List<Span> names = names(sentence, known, common, spans);
+        List<Span> absorbed = spans.stream()   // a model number a name took in
+                .filter(s -> names.stream().anyMatch(n -> n.start() <= s.start() && s.end() <= n.end())).toList();
+        List<Span> rest = new ArrayList<>(spans);
+        rest.removeAll(absorbed);
+        return merge(rest, names);
+    }
+
+    /**
+     * The names of {@link #find(String, Predicate, Predicate)}: runs of capitalised words outside
+     * {@code spans} that hold a word {@code known} does not recognise.
+     */
+    private static List<Span> names(String sentence, Predicate<String> known, Predicate<String> common, List<Span> spans) {
         List<Span> names = new ArrayList<>();
         Matcher w = WORD.matcher(sentence);
         boolean first = true;
@@ -135,7 +148,7 @@ public final class ProtectedSpans {
                 runHasName = false;
             }
             if (!found) {
-                break;
+                return names;
             }
             boolean initial = first && sentence.substring(0, w.start()).chars().noneMatch(Character::isLetterOrDigit);
             first = false;
@@ -156,11 +169,6 @@ public final class ProtectedSpans {
             runEnd = w.end();
             runHasName |= !known.test(w.group());
         }
-        List<Span> absorbed = spans.stream()   // a model number a name took in
-                .filter(s -> names.stream().anyMatch(n -> n.start() <= s.start() && s.end() <= n.end())).toList();
-        List<Span> rest = new ArrayList<>(spans);
-        rest.removeAll(absorbed);
-        return merge(rest, names);
     }
 
     /** A run of words as one name span, with a short model number right after it where there is one. */
