@@ -43,38 +43,17 @@ public final class Ensembling {
         BundleConfig first = configs.get(0);
         Path firstDir = bundles.get(0);
         List<String> tokenizerFiles = BundleSets.tokenizerFiles(first);
-        int maxSourceTokens = first.maxSourceTokens();
         for (int i = 1; i < bundles.size(); i++) {
-            Path bundle = bundles.get(i);
-            BundleConfig c = configs.get(i);
-            if (!c.task().equals(first.task()) || !c.sourceLanguage().equals(first.sourceLanguage())
-                    || !c.targetLanguage().equals(first.targetLanguage())) {
-                throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "is a " + c.task() + " "
-                        + c.sourceLanguage() + "->" + c.targetLanguage() + " model, not " + first.task() + " "
-                        + first.sourceLanguage() + "->" + first.targetLanguage() + " as " + firstDir);
-            }
-            if (c.usesConversationHistory() != first.usesConversationHistory()) {
-                throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "was trained "
-                        + (c.usesConversationHistory() ? "with" : "without") + " conversation history, " + firstDir
-                        + (first.usesConversationHistory() ? " with" : " without") + " it: members must see the same input");
-            }
-            BundleSets.requireSameVocabularies(firstDir, bundle, tokenizerFiles, "ensemble members must share their vocabularies");
-            maxSourceTokens = Math.min(maxSourceTokens, c.maxSourceTokens());
+            requireMember(bundles.get(i), configs.get(i), firstDir, first, tokenizerFiles);
         }
+        int maxSourceTokens = configs.stream().mapToInt(BundleConfig::maxSourceTokens).min().orElseThrow();
         Files.createDirectories(output);
         for (String file : tokenizerFiles) {
             Files.copy(firstDir.resolve(file), output.resolve(file), StandardCopyOption.REPLACE_EXISTING);
         }
         BundleWriter.copySourceWords(firstDir, output);
-        List<BundleConfig.Member> members = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < bundles.size(); i++) {
-            String weights = i == 0 ? ModelBundle.WEIGHTS : "member-" + (i + 1) + ".zip";
-            Files.copy(ModelBundle.weightsFile(bundles.get(i), configs.get(i)), output.resolve(weights),
-                    StandardCopyOption.REPLACE_EXISTING);
-            members.add(new BundleConfig.Member(weights, configs.get(i).architecture()));
-            names.add(bundles.get(i).toAbsolutePath().normalize().getFileName().toString());
-        }
+        List<BundleConfig.Member> members = copyWeights(bundles, configs, output);
+        List<String> names = bundles.stream().map(b -> b.toAbsolutePath().normalize().getFileName().toString()).toList();
         BundleConfig config = new BundleConfig(first.format(), first.name(), first.task(), first.sourceLanguage(),
                 first.targetLanguage(), first.architecture(), first.specialTokens(), first.tokenizer(), ModelBundle.WEIGHTS,
                 members.subList(1, members.size()), maxSourceTokens, first.usesConversationHistory(), first.decoding(),
@@ -84,4 +63,33 @@ public final class Ensembling {
         return output;
     }
 
+    /** Fails, naming the card, unless a further bundle does the first one's task on the same input and vocabularies. */
+    private static void requireMember(Path bundle, BundleConfig c, Path firstDir, BundleConfig first, List<String> tokenizerFiles)
+            throws IOException {
+        if (!c.task().equals(first.task()) || !c.sourceLanguage().equals(first.sourceLanguage())
+                || !c.targetLanguage().equals(first.targetLanguage())) {
+            throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "is a " + c.task() + " "
+                    + c.sourceLanguage() + "->" + c.targetLanguage() + " model, not " + first.task() + " "
+                    + first.sourceLanguage() + "->" + first.targetLanguage() + " as " + firstDir);
+        }
+        if (c.usesConversationHistory() != first.usesConversationHistory()) {
+            throw new ModelBundleException(bundle.resolve(ModelBundle.CONFIG), "was trained "
+                    + (c.usesConversationHistory() ? "with" : "without") + " conversation history, " + firstDir
+                    + (first.usesConversationHistory() ? " with" : " without") + " it: members must see the same input");
+        }
+        BundleSets.requireSameVocabularies(firstDir, bundle, tokenizerFiles, "ensemble members must share their vocabularies");
+    }
+
+    /** Copies each bundle's weights into the ensemble (the first as its own, the others as {@code member-N.zip}). */
+    private static List<BundleConfig.Member> copyWeights(List<Path> bundles, List<BundleConfig> configs, Path output)
+            throws IOException {
+        List<BundleConfig.Member> members = new ArrayList<>();
+        for (int i = 0; i < bundles.size(); i++) {
+            String weights = i == 0 ? ModelBundle.WEIGHTS : "member-" + (i + 1) + ".zip";
+            Files.copy(ModelBundle.weightsFile(bundles.get(i), configs.get(i)), output.resolve(weights),
+                    StandardCopyOption.REPLACE_EXISTING);
+            members.add(new BundleConfig.Member(weights, configs.get(i).architecture()));
+        }
+        return members;
+    }
 }

@@ -34,18 +34,10 @@ public final class WeightAveraging {
             throw new IllegalArgumentException("give at least two bundles to average");
         }
         List<BundleConfig> configs = BundleSets.singleNetworkConfigs(bundles, "is an ensemble; average the runs' own epochs");
-        // the card of the latest epoch (most epochs in its training summary; the last given on a tie)
-        // describes the result best, whatever order the shell listed the directories in
-        int latest = bundles.size() - 1;
-        for (int i = 0; i < bundles.size(); i++) {
-            if (epochs(configs.get(i)) > epochs(configs.get(latest))) {
-                latest = i;
-            }
-        }
+        int latest = latest(configs);
         BundleConfig config = configs.get(latest);
         Path first = bundles.get(0);
         List<String> tokenizerFiles = BundleSets.tokenizerFiles(config);
-
         INDArray sum = null;
         ComputationGraph graph = null;
         for (int i = 0; i < bundles.size(); i++) {
@@ -71,6 +63,20 @@ public final class WeightAveraging {
                 BpeTokenizer.load(first, config.tokenizer().targetPrefix()));
         BundleWriter.copySourceWords(first, output);
         return output;
+    }
+
+    /**
+     * Which card is the latest epoch's (most epochs in its training summary; the last given on a tie): it
+     * describes the result best, whatever order the shell listed the directories in.
+     */
+    private static int latest(List<BundleConfig> configs) {
+        int latest = configs.size() - 1;
+        for (int i = 0; i < configs.size(); i++) {
+            if (epochs(configs.get(i)) > epochs(configs.get(latest))) {
+                latest = i;
+            }
+        }
+        return latest;
     }
 
     private static int epochs(BundleConfig c) {

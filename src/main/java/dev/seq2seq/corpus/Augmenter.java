@@ -66,50 +66,56 @@ public final class Augmenter {
     public List<ParallelCorpus.Pair> augment(List<ParallelCorpus.Pair> pairs, int[] counts) {
         List<ParallelCorpus.Pair> out = new ArrayList<>(pairs.size() * 2);
         for (ParallelCorpus.Pair p : pairs) {
-            ParallelCorpus.Pair masked = mask(p.source(), p.target());
-            counts[0]++;
             int before = out.size();
-            out.add(masked);
-            if (!masked.equals(p)) {   // the few pairs with real shared spans: twice more, placeholders shifted
-                counts[1]++;
-                out.add(mask(p.source(), p.target()));
-                out.add(mask(p.source(), p.target()));
-            }
-            if (random.nextDouble() < rates.namePlaceholders()) {
-                ParallelCorpus.Pair held = nameToPlaceholder(masked);
-                if (held != null) {
-                    out.add(held);
-                    counts[6]++;
-                }
-            }
-            if (random.nextDouble() < rates.names()) {
-                ParallelCorpus.Pair named = substituteName(p);
-                if (named != null) {
-                    out.add(mask(named.source(), named.target()));
-                    counts[2]++;
-                }
-            }
-            if (random.nextDouble() < rates.numberWords()) {
-                ParallelCorpus.Pair numbered = numberWordToPlaceholder(masked);
-                if (numbered != null) {
-                    out.add(numbered);
-                    counts[3]++;
-                }
-            }
-            double r = random.nextDouble();
-            if (r < rates.lowerCase()) {
-                out.add(new ParallelCorpus.Pair(lower(masked.source()), masked.target()));
-                counts[4]++;
-            } else if (r < rates.lowerCase() + rates.plain()) {
-                out.add(new ParallelCorpus.Pair(plain(masked.source()), masked.target()));
-                counts[5]++;
-            }
+            ParallelCorpus.Pair masked = addMasked(p, out, counts);
+            addCopies(p, masked, out, counts);
             if (out.size() == before + 1 && masked.equals(p) && random.nextDouble() >= rates.clean()) {
                 out.remove(before);   // a pair left as it was, not kept (a smaller fine-tuning set)
                 counts[7]++;
             }
         }
         return out;
+    }
+
+    /** Adds the pair with its shared spans masked, and returns it; a pair that has some, twice more with placeholders shifted. */
+    private ParallelCorpus.Pair addMasked(ParallelCorpus.Pair p, List<ParallelCorpus.Pair> out, int[] counts) {
+        ParallelCorpus.Pair masked = mask(p.source(), p.target());
+        counts[0]++;
+        out.add(masked);
+        if (!masked.equals(p)) {   // the few pairs with real shared spans
+            counts[1]++;
+            out.add(mask(p.source(), p.target()));
+            out.add(mask(p.source(), p.target()));
+        }
+        return masked;
+    }
+
+    /** Adds the pair's extra copies, each at its rate: a name as a placeholder, another name, a number word as a placeholder, the source as typed. */
+    private void addCopies(ParallelCorpus.Pair p, ParallelCorpus.Pair masked, List<ParallelCorpus.Pair> out, int[] counts) {
+        if (random.nextDouble() < rates.namePlaceholders()) {
+            addCopy(nameToPlaceholder(masked), 6, out, counts);
+        }
+        if (random.nextDouble() < rates.names()) {
+            ParallelCorpus.Pair named = substituteName(p);
+            addCopy(named == null ? null : mask(named.source(), named.target()), 2, out, counts);
+        }
+        if (random.nextDouble() < rates.numberWords()) {
+            addCopy(numberWordToPlaceholder(masked), 3, out, counts);
+        }
+        double r = random.nextDouble();
+        if (r < rates.lowerCase()) {
+            addCopy(new ParallelCorpus.Pair(lower(masked.source()), masked.target()), 4, out, counts);
+        } else if (r < rates.lowerCase() + rates.plain()) {
+            addCopy(new ParallelCorpus.Pair(plain(masked.source()), masked.target()), 5, out, counts);
+        }
+    }
+
+    /** Adds a copy (none where it is null), counted under {@code kind}. */
+    private static void addCopy(ParallelCorpus.Pair copy, int kind, List<ParallelCorpus.Pair> out, int[] counts) {
+        if (copy != null) {
+            out.add(copy);
+            counts[kind]++;
+        }
     }
 
     /**
