@@ -8,18 +8,17 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
+import dev.seq2seq.ngrams.LanguageIdSets.Item;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,33 +35,6 @@ import org.junit.jupiter.api.Test;
 class LanguageIdBenchmark {
     static final List<String> LANGUAGES = List.of("de", "en", "es", "ko");
 
-    /** Words and phrases people type first, one obvious language each (written for this benchmark). */
-    static final Map<String, String> TYPED = typed();
-
-    private static Map<String, String> typed() {
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String s : List.of("hi", "Hello", "hello!", "thanks", "Thank you", "good morning", "How are you?", "bye",
-                "Good night", "yes please", "What's up?", "see you", "water", "help", "Where is the station?")) {
-            m.put(s, "en");
-        }
-        for (String s : List.of("Hola", "hola!", "gracias", "Buenos días", "¿Qué tal?", "adiós", "por favor", "Buenas noches",
-                "¿Cómo estás?", "hasta luego", "agua", "ayuda", "De nada", "¿Dónde está la estación?", "Muchas gracias")) {
-            m.put(s, "es");
-        }
-        for (String s : List.of("Hallo", "danke", "Guten Morgen", "Tschüss", "bitte", "Wie geht's?", "Gute Nacht", "Danke schön",
-                "Auf Wiedersehen", "Wasser", "Hilfe", "ja bitte", "Bis morgen", "Wo ist der Bahnhof?", "Entschuldigung")) {
-            m.put(s, "de");
-        }
-        for (String s : List.of("안녕", "안녕하세요", "고마워", "감사합니다", "잘 자", "뭐 해?", "좋아", "네", "물", "도와주세요",
-                "반가워요", "또 봐", "잘 지냈어?", "역이 어디예요?", "미안해")) {
-            m.put(s, "ko");
-        }
-        return m;
-    }
-
-    /** A text with its language. */
-    record Item(String text, String language) {}
-
     /** One identifier as the benchmark sees it: the best language among {@link #LANGUAGES} and the confidence it reports. */
     record Guess(String language, double confidence) {}
 
@@ -74,38 +46,10 @@ class LanguageIdBenchmark {
     void printsTheNumbers() throws IOException {
         Path data = Path.of(System.getProperty("datasets", "../shared/datasets"));
         assumeTrue(Files.isDirectory(data.resolve("translation")), "no datasets at " + data);
-
-        Map<String, List<Item>> dev = new LinkedHashMap<>();
-        dev.put("tatoeba-eng-spa dev en", column(data.resolve("translation/tatoeba-eng-spa/dev.tsv"), 1, "en", 0, -1));
-        dev.put("tatoeba-eng-spa dev es", column(data.resolve("translation/tatoeba-eng-spa/dev.tsv"), 2, "es", 0, -1));
-        dev.put("tatoeba-eng-deu dev en", column(data.resolve("translation/tatoeba-eng-deu/dev.tsv"), 1, "en", 0, -1));
-        dev.put("tatoeba-eng-deu dev de", column(data.resolve("translation/tatoeba-eng-deu/dev.tsv"), 2, "de", 0, -1));
-        dev.put("tatoeba-eng-kor dev en", column(data.resolve("translation/tatoeba-eng-kor/dev.tsv"), 1, "en", 0, -1));
-        dev.put("tatoeba-eng-kor dev ko", column(data.resolve("translation/tatoeba-eng-kor/dev.tsv"), 2, "ko", 0, -1));
-        dev.put("songys-ko dev questions", column(data.resolve("chat/songys-ko/dev.tsv"), 1, "ko", 0, -1));
-        dev.put("songys-ko dev answers", column(data.resolve("chat/songys-ko/dev.tsv"), 2, "ko", 0, -1));
+        Map<String, List<Item>> dev = LanguageIdSets.dev(data);
         List<Item> sentences = dev.values().stream().flatMap(List::stream).toList();
-
-        Map<String, List<Item>> sets = new LinkedHashMap<>(dev);
-        sets.put("all dev sentences", sentences);
-        for (int words = 1; words <= 3; words++) {
-            sets.put("first " + words + " word" + (words > 1 ? "s" : "") + " of each", prefixes(sentences, words));
-        }
-        sets.put("typed words and phrases", TYPED.entrySet().stream().map(e -> new Item(e.getKey(), e.getValue())).toList());
-        sets.put("bench/greetings sources", greetings(Path.of("bench/greetings/greetings.tsv")));
-
-        // held out for the calibration map: training lines past those the shipped profiles were built from
-        // (the langid command reads the first 30,000 of each), and a Korean set the profiles never saw
-        List<Item> held = new ArrayList<>();
-        held.addAll(column(data.resolve("translation/tatoeba-eng-spa/train.tsv"), 1, "en", 100_000, 1500));
-        held.addAll(column(data.resolve("translation/tatoeba-eng-spa/train.tsv"), 2, "es", 100_000, 1500));
-        held.addAll(column(data.resolve("translation/tatoeba-eng-deu/train.tsv"), 1, "en", 100_000, 1500));
-        held.addAll(column(data.resolve("translation/tatoeba-eng-deu/train.tsv"), 2, "de", 100_000, 1500));
-        held.addAll(column(data.resolve("translation/jhe-eng-kor/train.tsv"), 2, "ko", 0, 1000));
-        List<Item> calibration = new ArrayList<>(held);
-        for (int words = 1; words <= 3; words++) {
-            calibration.addAll(prefixes(held, words));
-        }
+        Map<String, List<Item>> sets = LanguageIdSets.sets(dev, sentences);
+        List<Item> calibration = LanguageIdSets.calibration(data);
 
         Map<String, Identifier> identifiers = new LinkedHashMap<>();
         Map<String, String> cost = new LinkedHashMap<>();
@@ -123,7 +67,18 @@ class LanguageIdBenchmark {
 
         System.out.println("langid: load (first call included) and heap after a full GC:");
         cost.forEach((name, c) -> System.out.printf("langid:   %-32s %s%n", name, c));
+        printAccuracy(identifiers, sets);
+        printTimes(identifiers, sentences, sets);
+        List<Item> evaluated = new ArrayList<>(sentences);
+        for (int words = 1; words <= 3; words++) {
+            evaluated.addAll(sets.get("first " + words + " word" + (words > 1 ? "s" : "") + " of each"));
+        }
+        evaluated.addAll(sets.get("typed words and phrases"));
+        printCalibration(identifiers, evaluated, calibration);
+        printShipped(evaluated);
+    }
 
+    private static void printAccuracy(Map<String, Identifier> identifiers, Map<String, List<Item>> sets) {
         System.out.println("langid: accuracy in % (items)");
         System.out.printf("langid:   %-34s", "set");
         identifiers.keySet().forEach(n -> System.out.printf(" | %-30s", n));
@@ -135,7 +90,9 @@ class LanguageIdBenchmark {
             }
             System.out.println();
         }
+    }
 
+    private static void printTimes(Map<String, Identifier> identifiers, List<Item> sentences, Map<String, List<Item>> sets) {
         List<Item> timed = new ArrayList<>(sentences);
         timed.addAll(sets.get("first 2 words of each"));
         System.out.println("langid: microseconds per call (" + timed.size() + " dev sentences and 2-word prefixes, one thread, after a warm-up pass)");
@@ -150,12 +107,10 @@ class LanguageIdBenchmark {
             }
             System.out.printf(Locale.ROOT, "langid:   %-32s %.1f%n", e.getKey(), (System.nanoTime() - start) / 1e3 / timed.size());
         }
+    }
 
-        List<Item> evaluated = new ArrayList<>(sentences);
-        for (int words = 1; words <= 3; words++) {
-            evaluated.addAll(sets.get("first " + words + " word" + (words > 1 ? "s" : "") + " of each"));
-        }
-        evaluated.addAll(sets.get("typed words and phrases"));
+    /** Each identifier's confidence, raw and after an isotonic map fitted on {@code calibration}, against being right. */
+    private static void printCalibration(Map<String, Identifier> identifiers, List<Item> evaluated, List<Item> calibration) {
         System.out.println("langid: confidence of the best language against being right, on the dev sentences, their 1-3-word prefixes and"
                 + " the typed phrases (" + evaluated.size() + "); each identifier's score calibrated by an isotonic map fitted here on "
                 + calibration.size() + " held-out training lines and their prefixes (ECE: expected calibration error, 10 bins)");
@@ -169,7 +124,10 @@ class LanguageIdBenchmark {
                             + " lowest %.3f; %s%n", e.getKey(), ece(raw), mean(raw, 0), mean(raw, 1), ece(calibrated), map.value().length,
                     map.value()[0], reliability(calibrated));
         }
+    }
 
+    /** The service as shipped, calibration included, by the candidates each kind of request has. */
+    private static void printShipped(List<Item> evaluated) throws IOException {
         LanguageIdentifier shipped = LanguageIdentifier.load(Path.of("models/langid.tsv"));
         System.out.println("langid: the service as shipped (models/langid.tsv with its calibration, from the langid command), on the same "
                 + evaluated.size() + " texts, by the candidates a request has:");
@@ -323,41 +281,5 @@ class LanguageIdBenchmark {
             }
             return best == null ? null : new Guess(best, bestP / sum);
         };
-    }
-
-    /** Column {@code column} (1-based) of lines {@code skip+1 ...} of a TSV file, at most {@code max} (all: -1), as items of one language. */
-    static List<Item> column(Path file, int column, String language, int skip, int max) throws IOException {
-        List<Item> items = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = skip; i < lines.size() && (max < 0 || items.size() < max); i++) {
-            String[] f = lines.get(i).split("\t", -1);
-            if (f.length >= column && !f[column - 1].isBlank()) {
-                items.add(new Item(f[column - 1].strip(), language));
-            }
-        }
-        return items;
-    }
-
-    /** The first {@code words} whitespace-separated words of each item, each distinct (text, language) once. */
-    static List<Item> prefixes(List<Item> items, int words) {
-        Set<Item> out = new LinkedHashSet<>();
-        for (Item item : items) {
-            String[] w = item.text().split("\\s+");
-            if (w.length >= words) {
-                out.add(new Item(String.join(" ", java.util.Arrays.copyOf(w, words)), item.language()));
-            }
-        }
-        return List.copyOf(out);
-    }
-
-    private static List<Item> greetings(Path file) throws IOException {
-        List<Item> items = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t", -1);
-            if (f.length >= 2 && f[0].contains("-")) {
-                items.add(new Item(f[1], f[0].substring(0, f[0].indexOf('-'))));
-            }
-        }
-        return items;
     }
 }
