@@ -18,17 +18,19 @@ import org.junit.jupiter.api.Test;
 /**
  * The arrows of the layout in docs/ENGINE.md, checked on the compiled classes, with no exceptions:
  * {@code api} -> services ({@code translate}, {@code chat}, {@code models}) -> {@code inference}
- * -> {@code bundle} -> {@code decoder} -> {@code search}; {@code request} (what a caller may ask, and
- * the errors it can get) is the one thing of the model side that the web layer sees. The web layer
+ * -> {@code bundle} -> {@code decoder} -> {@code search}, with {@code text} (tokenizing) at the bottom
+ * and {@code spans} and {@code ngrams} on it; {@code training} runs on {@code recipe} (its options)
+ * and {@code corpus} (its data); {@code request} (what a caller may ask, and the errors it can get)
+ * is the one thing of the model side that the web layer sees. The web layer
  * knows nothing of ND4J, the model code nothing of Spring or HTTP; {@code store} (Redis) implements
  * the chat and auth interfaces and only the wiring knows it; no two packages depend on each other.
  */
 class LayeringTest {
     static final String[] WEB = {"api", "translate", "chat", "models", "store", "auth", "request"};
-    static final String[] MODEL = {"nn", "decoder", "search", "bundle", "inference", "serving", "text", "tokenizer",
-            "training", "evaluation", "request", "translate", "chat", "models", "auth"};
-    static final String[] MODEL_PACKAGES = {"nn", "decoder", "search", "bundle", "inference", "serving", "text",
-            "tokenizer", "training", "evaluation", "cli"};
+    static final String[] MODEL = {"nn", "decoder", "search", "bundle", "inference", "serving", "text", "spans", "ngrams",
+            "training", "recipe", "corpus", "assembly", "evaluation", "request", "translate", "chat", "models", "auth"};
+    static final String[] MODEL_PACKAGES = {"nn", "decoder", "search", "bundle", "inference", "serving", "text", "spans",
+            "ngrams", "training", "recipe", "corpus", "assembly", "evaluation", "cli"};
 
     static JavaClasses classes;
 
@@ -69,7 +71,7 @@ class LayeringTest {
 
     @Test
     void searchStrategiesDoNotKnowNd4j() {
-        noClasses().that().resideInAnyPackage(packages("search", "request", "text", "tokenizer", "serving", "inference"))
+        noClasses().that().resideInAnyPackage(packages("search", "request", "text", "spans", "ngrams", "serving", "inference"))
                 .should().dependOnClassesThat().resideInAnyPackage("org.nd4j..", "org.deeplearning4j..", "org.bytedeco..")
                 .check(classes);
     }
@@ -94,20 +96,25 @@ class LayeringTest {
     void modelPackagesUseOnlyThoseBelowThem() {
         usesOnly("request");
         usesOnly("text");
+        usesOnly("spans", "text");
+        usesOnly("ngrams", "text");
         usesOnly("nn");
-        usesOnly("search", "request", "text");
+        usesOnly("search", "request", "ngrams");
         usesOnly("decoder", "search", "nn");
-        usesOnly("bundle", "decoder", "search", "nn", "request", "text", "tokenizer");
-        usesOnly("inference", "bundle", "decoder", "search", "request", "text", "tokenizer");
+        usesOnly("bundle", "decoder", "search", "nn", "request", "text", "spans", "ngrams");
+        usesOnly("inference", "bundle", "decoder", "search", "request", "text", "spans");
         usesOnly("serving", "inference", "search", "request");
-        usesOnly("evaluation", "inference", "bundle", "search", "text", "tokenizer");
-        usesOnly("training", "nn", "decoder", "search", "bundle", "inference", "evaluation", "text", "tokenizer");
+        usesOnly("evaluation", "inference", "bundle", "search", "text", "spans", "ngrams");
+        usesOnly("corpus", "spans");
+        usesOnly("recipe", "bundle", "search", "nn", "text", "spans");
+        usesOnly("assembly", "bundle", "nn", "text");
+        usesOnly("training", "recipe", "corpus", "nn", "decoder", "search", "bundle", "inference", "evaluation", "text", "spans");
     }
 
     @Test
     void servicesUseTheModelThroughInferenceAndNeverTheWebLayer() {
         for (String service : new String[] {"translate", "chat"}) {
-            usesOnly(service, "inference", "bundle", "search", "request", "text", "tokenizer");
+            usesOnly(service, "inference", "bundle", "search", "request", "text", "spans", "ngrams");
         }
         usesOnly("models", "inference", "bundle", "nn");   // a card shows the architecture (nn.Architecture, a record)
     }
@@ -116,7 +123,8 @@ class LayeringTest {
     void sharedStateAdaptersAreKnownOnlyToTheWiring() {
         // shared-state adapters (Redis) implement the chat and auth interfaces; nothing but the wiring knows them
         noClasses().that().resideInAnyPackage(packages("api", "chat", "auth", "translate", "models", "request", "inference",
-                        "serving", "bundle", "search", "decoder", "nn", "text", "tokenizer", "training", "evaluation", "cli"))
+                        "serving", "bundle", "search", "decoder", "nn", "text", "spans", "ngrams", "training", "recipe", "corpus",
+                        "assembly", "evaluation", "cli"))
                 .should().dependOnClassesThat().resideInAPackage("dev.seq2seq.store..")
                 .check(classes);
         usesOnlyWithSettings("store", "chat", "auth");

@@ -42,40 +42,55 @@ public class TranslateController implements TranslateApi {
         List<Translation> done = translations.translate(new TranslationRequest(texts, body.getSource(), body.getTarget(),
                 body.getFormat(), alternatives, body.getBeamSize(), body.getMaxLength(), terms(body),
                 attention ? SegmentTrace.Detail.ATTENTION : SegmentTrace.Detail.NONE));
+        boolean scores = Boolean.TRUE.equals(body.getReturnScores());
+        return ResponseEntity.ok(array ? forTexts(done, alternatives > 0, scores, attention)
+                : forText(done.get(0), alternatives > 0, scores, attention));
+    }
+
+    /** The response to a list of texts: each field a list, one entry per text. */
+    private static TranslateResponse forTexts(List<Translation> done, boolean alternatives, boolean scores, boolean attention) {
+        TranslateResponse response = emptyResponse();
+        response.setTranslatedText(done.stream().map(Translation::text).toList());
+        if (alternatives) {
+            response.setAlternatives(new ArrayList<>(done.stream().map(Translation::alternatives).toList()));
+        }
+        if (done.get(0).detected() != null) {
+            response.setDetectedLanguage(done.stream().map(t -> detected(t.detected())).toList());
+        }
+        if (scores) {
+            response.setScores(done.stream().map(Translation::score).toList());
+        }
+        if (attention) {
+            response.setAttention(new ArrayList<>(done.stream().map(t -> segments(t.traces())).toList()));
+        }
+        return response;
+    }
+
+    /** The response to a single text. */
+    private static TranslateResponse forText(Translation t, boolean alternatives, boolean scores, boolean attention) {
+        TranslateResponse response = emptyResponse();
+        response.setTranslatedText(t.text());
+        if (alternatives) {
+            response.setAlternatives(new ArrayList<>(t.alternatives()));
+        }
+        if (t.detected() != null) {
+            response.setDetectedLanguage(detected(t.detected()));
+        }
+        if (scores) {
+            response.setScores(t.score());
+        }
+        if (attention) {
+            response.setAttention(new ArrayList<>(segments(t.traces())));
+        }
+        return response;
+    }
+
+    /** A response without the fields a request did not ask for (the generated model starts them as empty lists). */
+    private static TranslateResponse emptyResponse() {
         TranslateResponse response = new TranslateResponse();
         response.setAlternatives(null);
         response.setAttention(null);
-        if (array) {
-            response.setTranslatedText(done.stream().map(Translation::text).toList());
-            if (alternatives > 0) {
-                response.setAlternatives(new ArrayList<>(done.stream().map(Translation::alternatives).toList()));
-            }
-            if (done.get(0).detected() != null) {
-                response.setDetectedLanguage(done.stream().map(t -> detected(t.detected())).toList());
-            }
-            if (Boolean.TRUE.equals(body.getReturnScores())) {
-                response.setScores(done.stream().map(Translation::score).toList());
-            }
-            if (attention) {
-                response.setAttention(new ArrayList<>(done.stream().map(t -> segments(t.traces())).toList()));
-            }
-        } else {
-            Translation t = done.get(0);
-            response.setTranslatedText(t.text());
-            if (alternatives > 0) {
-                response.setAlternatives(new ArrayList<>(t.alternatives()));
-            }
-            if (t.detected() != null) {
-                response.setDetectedLanguage(detected(t.detected()));
-            }
-            if (Boolean.TRUE.equals(body.getReturnScores())) {
-                response.setScores(t.score());
-            }
-            if (attention) {
-                response.setAttention(new ArrayList<>(segments(t.traces())));
-            }
-        }
-        return ResponseEntity.ok(response);
+        return response;
     }
 
     @Override

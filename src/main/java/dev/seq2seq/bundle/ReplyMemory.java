@@ -1,6 +1,6 @@
 package dev.seq2seq.bundle;
 
-import dev.seq2seq.text.TrigramIndex;
+import dev.seq2seq.ngrams.TrigramIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,13 +1,13 @@
 package dev.seq2seq.chat;
 
 import dev.seq2seq.bundle.BundleConfig;
-import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.request.InputValidation;
-import dev.seq2seq.request.WorkLimits;
-import dev.seq2seq.request.InvalidInputException;
 import dev.seq2seq.inference.Seq2SeqModel;
-import dev.seq2seq.text.LanguageIdentifier;
+import dev.seq2seq.ngrams.LanguageIdentifier;
+import dev.seq2seq.request.InputValidation;
+import dev.seq2seq.request.InvalidInputException;
+import dev.seq2seq.request.WorkLimits;
+import dev.seq2seq.search.DecodingOptions;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,7 +1,7 @@
 package dev.seq2seq.cli;
 
-import dev.seq2seq.training.Augmenter;
-import dev.seq2seq.training.ParallelCorpus;
+import dev.seq2seq.corpus.Augmenter;
+import dev.seq2seq.corpus.ParallelCorpus;
 import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

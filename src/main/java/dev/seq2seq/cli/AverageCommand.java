@@ -1,6 +1,6 @@
 package dev.seq2seq.cli;
 
-import dev.seq2seq.training.WeightAveraging;
+import dev.seq2seq.assembly.WeightAveraging;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -1,12 +1,12 @@
 package dev.seq2seq.cli;
 
-import dev.seq2seq.nn.Architecture;
-import dev.seq2seq.search.DecoderState;
-import dev.seq2seq.search.DecoderStep;
+import dev.seq2seq.corpus.Batches;
 import dev.seq2seq.decoder.EncoderDecoder;
+import dev.seq2seq.nn.Architecture;
 import dev.seq2seq.nn.NativeBackend;
 import dev.seq2seq.nn.Seq2SeqGraph;
-import dev.seq2seq.training.Batches;
+import dev.seq2seq.search.DecoderState;
+import dev.seq2seq.search.DecoderStep;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

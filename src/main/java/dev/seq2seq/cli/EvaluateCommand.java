@@ -1,15 +1,15 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.corpus.ParallelCorpus;
 import dev.seq2seq.evaluation.Bleu;
 import dev.seq2seq.evaluation.ChatMetrics;
 import dev.seq2seq.evaluation.ChrF;
 import dev.seq2seq.evaluation.Evaluation;
 import dev.seq2seq.evaluation.MemoryBaseline;
-import dev.seq2seq.bundle.BundleConfig;
-import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Seq2SeqModel;
-import dev.seq2seq.training.ParallelCorpus;
+import dev.seq2seq.search.DecodingOptions;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

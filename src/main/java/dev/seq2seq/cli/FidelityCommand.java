@@ -1,14 +1,14 @@
 package dev.seq2seq.cli;
 
+import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.corpus.ParallelCorpus;
 import dev.seq2seq.evaluation.Bleu;
 import dev.seq2seq.evaluation.Fidelity;
-import dev.seq2seq.request.WorkLimits;
-import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.inference.ModelRepository;
 import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.request.WorkLimits;
 import dev.seq2seq.translate.TranslationRequest;
 import dev.seq2seq.translate.TranslationService;
-import dev.seq2seq.training.ParallelCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package dev.seq2seq.cli;
 
-import dev.seq2seq.text.LanguageIdentifier;
+import dev.seq2seq.ngrams.LanguageIdentifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

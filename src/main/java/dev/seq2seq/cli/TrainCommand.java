@@ -1,9 +1,9 @@
 package dev.seq2seq.cli;
 
 import dev.seq2seq.nn.Architecture;
-import dev.seq2seq.training.InitFrom;
+import dev.seq2seq.recipe.InitFrom;
+import dev.seq2seq.recipe.TrainingOptions;
 import dev.seq2seq.training.Trainer;
-import dev.seq2seq.training.TrainingOptions;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;

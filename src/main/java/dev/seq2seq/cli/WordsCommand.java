@@ -1,8 +1,8 @@
 package dev.seq2seq.cli;
 
 import dev.seq2seq.bundle.ModelBundle;
-import dev.seq2seq.text.WordList;
-import dev.seq2seq.training.ParallelCorpus;
+import dev.seq2seq.corpus.ParallelCorpus;
+import dev.seq2seq.spans.WordList;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

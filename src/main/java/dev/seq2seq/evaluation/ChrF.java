@@ -1,6 +1,6 @@
 package dev.seq2seq.evaluation;
 
-import dev.seq2seq.text.CharacterNgrams;
+import dev.seq2seq.ngrams.CharacterNgrams;
 import java.util.List;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package dev.seq2seq.evaluation;
 
-import dev.seq2seq.text.ProtectedSpans;
+import dev.seq2seq.spans.ProtectedSpans;
 import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.List;

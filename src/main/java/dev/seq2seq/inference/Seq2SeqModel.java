@@ -7,7 +7,7 @@ import dev.seq2seq.search.DecoderStep;
 import dev.seq2seq.search.DecoderTrace;
 import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.search.Hypothesis;
-import dev.seq2seq.text.Placeholders;
+import dev.seq2seq.spans.Placeholders;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,42 +92,21 @@ public final class Seq2SeqModel {
         if (texts.isEmpty()) {
             return List.of();
         }
-        int[][] sources = new int[texts.size()][];
-        int[] limits = new int[sources.length];
+        int[][] sources = texts.stream().map(this::sourceIds).toArray(int[][]::new);
         BundleConfig.Decoding defaults = bundle.config().decoding();
-        double ratio = defaults == null ? 2.0 : defaults.maxLengthRatio();
-        Integer fixedCap = defaults == null ? null : defaults.maxTokens();
-        for (int i = 0; i < sources.length; i++) {
-            sources[i] = sourceIds(texts.get(i));
-            // each output's own cap, so it does not depend on what else shares the batch
-            long cap = fixedCap != null ? fixedCap : (long) Math.ceil(ratio * sources[i].length) + 10;
-            limits[i] = (int) Math.min(options.maxLength(), cap);
-        }
         BundleConfig.Rerank rerank = defaults == null ? null : defaults.rerank();
         boolean reranked = rerank != null && options.strategy() == DecodingOptions.Strategy.SAMPLING;
         if (reranked && rerank.onlyMemory()) {   // the replies come from the memory alone: no search to run
-            List<List<Generation>> chosen = new ArrayList<>(texts.size());
-            for (int i = 0; i < texts.size(); i++) {
-                List<Generation> ranked = Rerank.rank(bundle, sources[i], texts.get(i), List.of(), rerank);
-                if (ranked.isEmpty()) {   // nothing in the memory resembles this text: the model writes the replies
-                    chosen = null;
-                    break;
-                }
-                chosen.add(ranked.subList(0, options.nBest()));
-            }
-            if (chosen != null) {
-                return chosen;
+            List<List<Generation>> remembered = remembered(texts, sources, rerank, options.nBest());
+            if (remembered != null) {
+                return remembered;
             }
         }
-        var target = bundle.targetTokenizer();
         DecoderStep step = bundle.start(sources);
-        List<List<Hypothesis>> found = options.searchStrategy().search(step, options, limits);
+        List<List<Hypothesis>> found = options.searchStrategy().search(step, options, lengthLimits(sources, options));
         List<List<Generation>> out = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
-            List<Generation> generations = new ArrayList<>(found.get(i).size());
-            for (Hypothesis h : found.get(i)) {
-                generations.add(new Generation(target.decode(h.tokens()), h.tokens(), h.logProb(), h.score(), h.scoredTokens()));
-            }
+            List<Generation> generations = generations(found.get(i));
             if (reranked) {   // the model chooses among candidates
                 generations = Rerank.rank(bundle, sources[i], texts.get(i), generations, rerank).subList(0, options.nBest());
             } else if (options.samples() > 1) {   // several samples of one source: keep their consensus
@@ -136,6 +115,42 @@ public final class Seq2SeqModel {
             out.add(generations);
         }
         return out;
+    }
+
+    /** Each output's length cap, from its own source alone, so that it does not depend on what else shares the batch. */
+    private int[] lengthLimits(int[][] sources, DecodingOptions options) {
+        BundleConfig.Decoding defaults = bundle.config().decoding();
+        double ratio = defaults == null ? 2.0 : defaults.maxLengthRatio();
+        Integer fixedCap = defaults == null ? null : defaults.maxTokens();
+        int[] limits = new int[sources.length];
+        for (int i = 0; i < sources.length; i++) {
+            long cap = fixedCap != null ? fixedCap : (long) Math.ceil(ratio * sources[i].length) + 10;
+            limits[i] = (int) Math.min(options.maxLength(), cap);
+        }
+        return limits;
+    }
+
+    /** Each text's replies from the reply memory alone, or null when the memory has none for some text. */
+    private List<List<Generation>> remembered(List<String> texts, int[][] sources, BundleConfig.Rerank rerank, int nBest) {
+        List<List<Generation>> chosen = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            List<Generation> ranked = Rerank.rank(bundle, sources[i], texts.get(i), List.of(), rerank);
+            if (ranked.isEmpty()) {   // nothing in the memory resembles this text: the model writes the replies
+                return null;
+            }
+            chosen.add(ranked.subList(0, nBest));
+        }
+        return chosen;
+    }
+
+    /** A search's hypotheses for one source as texts. */
+    private List<Generation> generations(List<Hypothesis> hypotheses) {
+        var target = bundle.targetTokenizer();
+        List<Generation> generations = new ArrayList<>(hypotheses.size());
+        for (Hypothesis h : hypotheses) {
+            generations.add(new Generation(target.decode(h.tokens()), h.tokens(), h.logProb(), h.score(), h.scoredTokens()));
+        }
+        return generations;
     }
 
     /**

@@ -61,44 +61,16 @@ public final class SamplingSearch extends SingleHypothesisSearch {
     }
 
     static int sample(float[] logProbs, int offset, int vocab, DecodingOptions options, SplittableRandom random) {
-        int limit = options.topK() > 0 ? Math.min(options.topK(), vocab) : vocab;
-        int[] order;
-        if (limit < vocab) {
-            order = BeamSearch.topTokens(logProbs, offset, vocab, limit);
-        } else if (options.topP() < 1) {
-            order = sortedAll(logProbs, offset, vocab);
-        } else {
-            order = new int[vocab];
-            Arrays.setAll(order, i -> i);
-        }
-        double max = Double.NEGATIVE_INFINITY;
-        for (int v : order) {
-            max = Math.max(max, logProbs[offset + v]);
-        }
-        double[] weights = new double[order.length];
-        double total = 0;
-        for (int i = 0; i < order.length; i++) {
-            double lp = logProbs[offset + order[i]];
-            weights[i] = Double.isInfinite(lp) ? 0 : Math.exp((lp - max) / options.temperature());
-            total += weights[i];
-        }
+        int[] order = candidates(logProbs, offset, vocab, options);
+        double[] weights = weights(logProbs, offset, order, options.temperature());
+        double total = sum(weights, order.length);
         if (!(total > 0)) {
             return order[0];   // everything banned: fall back to the first candidate
         }
         int count = order.length;
         if (options.topP() < 1) {
-            double mass = 0;
-            for (int i = 0; i < order.length; i++) {
-                mass += weights[i] / total;
-                if (mass >= options.topP()) {
-                    count = i + 1;
-                    break;
-                }
-            }
-            total = 0;
-            for (int i = 0; i < count; i++) {
-                total += weights[i];
-            }
+            count = nucleus(weights, total, options.topP());
+            total = sum(weights, count);
         }
         double u = random.nextDouble() * total;
         for (int i = 0; i < count; i++) {
@@ -108,6 +80,54 @@ public final class SamplingSearch extends SingleHypothesisSearch {
             }
         }
         return order[count - 1];
+    }
+
+    /** The tokens to draw from: the top-k, all of them by probability for top-p, or simply all. */
+    private static int[] candidates(float[] logProbs, int offset, int vocab, DecodingOptions options) {
+        int limit = options.topK() > 0 ? Math.min(options.topK(), vocab) : vocab;
+        if (limit < vocab) {
+            return BeamSearch.topTokens(logProbs, offset, vocab, limit);
+        }
+        if (options.topP() < 1) {
+            return sortedAll(logProbs, offset, vocab);
+        }
+        int[] order = new int[vocab];
+        Arrays.setAll(order, i -> i);
+        return order;
+    }
+
+    /** Each candidate's probability, up to a common factor, at the temperature; 0 for a banned one. */
+    private static double[] weights(float[] logProbs, int offset, int[] order, double temperature) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int v : order) {
+            max = Math.max(max, logProbs[offset + v]);
+        }
+        double[] weights = new double[order.length];
+        for (int i = 0; i < order.length; i++) {
+            double lp = logProbs[offset + order[i]];
+            weights[i] = Double.isInfinite(lp) ? 0 : Math.exp((lp - max) / temperature);
+        }
+        return weights;
+    }
+
+    /** How many of the candidates, most likely first, it takes to reach the top-p share of the mass. */
+    private static int nucleus(double[] weights, double total, double topP) {
+        double mass = 0;
+        for (int i = 0; i < weights.length; i++) {
+            mass += weights[i] / total;
+            if (mass >= topP) {
+                return i + 1;
+            }
+        }
+        return weights.length;
+    }
+
+    private static double sum(double[] weights, int count) {
+        double total = 0;
+        for (int i = 0; i < count; i++) {
+            total += weights[i];
+        }
+        return total;
     }
 
     private static int[] sortedAll(float[] logProbs, int offset, int vocab) {

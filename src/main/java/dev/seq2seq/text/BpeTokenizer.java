@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,17 @@ public final class BpeTokenizer implements Tokenizer {
     }
 
     private void encodeSegment(String segment, List<Integer> out) {
+        int[] sym = symbols(segment);
+        boolean[] merged = merge(sym);
+        for (int i = 0; i < sym.length; i++) {
+            if (!merged[i]) {
+                out.add(sym[i]);
+            }
+        }
+    }
+
+    /** The ids of a segment's characters; a character the vocabulary lacks becomes the pieces of its UTF-8 bytes. */
+    private int[] symbols(String segment) {
         int n = segment.codePointCount(0, segment.length());
         int[] sym = new int[n * 4];
         int count = 0;
@@ -141,6 +153,15 @@ public final class BpeTokenizer implements Tokenizer {
                 }
             }
         }
+        return Arrays.copyOf(sym, count);
+    }
+
+    /**
+     * Applies the merges to the symbols in place, lowest rank first and the leftmost pair on a tie;
+     * returns which positions were merged into the symbol on their left.
+     */
+    private boolean[] merge(int[] sym) {
+        int count = sym.length;
         int[] next = new int[count];
         int[] prev = new int[count];
         boolean[] dead = new boolean[count];
@@ -176,11 +197,7 @@ public final class BpeTokenizer implements Tokenizer {
                 push(heap, sym, prev[pos], pos);
             }
         }
-        for (int i = 0; i < count; i++) {
-            if (!dead[i]) {
-                out.add(sym[i]);
-            }
-        }
+        return dead;
     }
 
     private void push(PriorityQueue<Long> heap, int[] sym, int left, int right) {

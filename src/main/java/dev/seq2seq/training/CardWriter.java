@@ -5,7 +5,8 @@ import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.bundle.BundleWriter;
 import dev.seq2seq.bundle.ModelBundle;
 import dev.seq2seq.nn.Architecture;
-import dev.seq2seq.text.WordList;
+import dev.seq2seq.recipe.TrainingOptions;
+import dev.seq2seq.spans.WordList;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -114,7 +115,7 @@ final class CardWriter {
 
     /**
      * The card with the run's epochs, time and tokens/s brought up to date. Its hyperparameters
-     * (those that trained these weights, plus marks such as {@link WeightAveraging#AVERAGED}) and
+     * (those that trained these weights, plus marks such as {@link dev.seq2seq.assembly.WeightAveraging#AVERAGED}) and
      * its hand-written command are kept.
      */
     private BundleConfig withTraining(BundleConfig c, TrainingState state) {

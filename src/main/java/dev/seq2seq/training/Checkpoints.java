@@ -3,6 +3,7 @@ package dev.seq2seq.training;
 import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.BundleWriter;
 import dev.seq2seq.nn.GraphFiles;
+import dev.seq2seq.recipe.TrainingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -89,7 +90,7 @@ final class Checkpoints {
 
     /**
      * Keeps every epoch's weights as a bundle in {@code checkpoint/epochs/<epoch>}, the last
-     * {@value Trainer#KEPT_EPOCHS} of them, for {@link WeightAveraging}.
+     * {@value Trainer#KEPT_EPOCHS} of them, for {@link dev.seq2seq.assembly.WeightAveraging}.
      */
     void saveEpoch(int epoch, BundleConfig config, ComputationGraph graph, Vocabularies vocabularies, CardWriter cards)
             throws IOException {

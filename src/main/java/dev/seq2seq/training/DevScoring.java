@@ -2,10 +2,13 @@ package dev.seq2seq.training;
 
 import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.corpus.Batches;
+import dev.seq2seq.corpus.ParallelCorpus;
 import dev.seq2seq.decoder.EncoderDecoder;
 import dev.seq2seq.evaluation.Evaluation;
 import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.recipe.TrainingOptions;
 import dev.seq2seq.search.DecoderState;
 import dev.seq2seq.search.DecoderStep;
 import dev.seq2seq.search.DecodingOptions;

@@ -1,7 +1,9 @@
 package dev.seq2seq.training;
 
 import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.corpus.Batches;
 import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.recipe.TrainingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,10 +1,14 @@
 package dev.seq2seq.training;
 
 import dev.seq2seq.bundle.BundleConfig;
+import dev.seq2seq.corpus.Batches;
+import dev.seq2seq.corpus.ParallelCorpus;
 import dev.seq2seq.nn.Architecture;
 import dev.seq2seq.nn.Seq2SeqGraph;
+import dev.seq2seq.recipe.InitFrom;
+import dev.seq2seq.recipe.TrainingOptions;
+import dev.seq2seq.spans.WordList;
 import dev.seq2seq.text.KoreanMorphemes;
-import dev.seq2seq.text.WordList;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

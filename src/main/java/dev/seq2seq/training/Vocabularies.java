@@ -2,10 +2,14 @@ package dev.seq2seq.training;
 
 import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.corpus.Batches;
+import dev.seq2seq.corpus.ParallelCorpus;
 import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.recipe.InitFrom;
+import dev.seq2seq.recipe.TrainingOptions;
+import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.text.BpeTokenizer;
 import dev.seq2seq.text.BpeTrainer;
-import dev.seq2seq.text.Placeholders;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;

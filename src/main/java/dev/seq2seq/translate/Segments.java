@@ -1,7 +1,7 @@
 package dev.seq2seq.translate;
 
 import dev.seq2seq.inference.Seq2SeqModel;
-import dev.seq2seq.text.Sentences;
+import dev.seq2seq.spans.Sentences;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package dev.seq2seq.translate;
 
 import dev.seq2seq.request.InvalidInputException;
-import dev.seq2seq.text.ProtectedSpans;
+import dev.seq2seq.spans.ProtectedSpans;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.seq2seq.translate;
 
 import dev.seq2seq.bundle.BundleConfig;
-import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.request.InputValidation;
-import dev.seq2seq.request.WorkLimits;
-import dev.seq2seq.request.InvalidInputException;
-import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
-import dev.seq2seq.text.LanguageIdentifier;
-import dev.seq2seq.text.Lines;
-import dev.seq2seq.text.ProtectedSpans;
+import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.ngrams.LanguageIdentifier;
+import dev.seq2seq.request.InputValidation;
+import dev.seq2seq.request.InvalidInputException;
+import dev.seq2seq.request.WorkLimits;
+import dev.seq2seq.search.DecodingOptions;
+import dev.seq2seq.spans.Lines;
+import dev.seq2seq.spans.ProtectedSpans;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;

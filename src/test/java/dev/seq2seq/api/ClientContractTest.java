@@ -49,9 +49,11 @@ class ClientContractTest {
     @Test
     void listsLanguages() {
         var languages = translate.listLanguages();
-        assertThat(languages).hasSize(1);
+        assertThat(languages).hasSize(2);   // the tiny es-en and ko-en bundles
         assertThat(languages.get(0).getCode()).isEqualTo("es");
         assertThat(languages.get(0).getTargets()).containsExactly("en");
+        assertThat(languages.get(1).getCode()).isEqualTo("ko");
+        assertThat(languages.get(1).getTargets()).containsExactly("en");
     }
 
     @Test

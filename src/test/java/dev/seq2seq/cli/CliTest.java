@@ -55,7 +55,7 @@ class CliTest {
                 "--held-out", "en=" + tsv + ":1@4", "--held-out", "es=" + tsv + ":2@4");
         assertThat(exit[0]).as(output).isZero();
         assertThat(output).contains("en: 2 held-out lines").contains("calibration: ");
-        var id = dev.seq2seq.text.LanguageIdentifier.load(out);
+        var id = dev.seq2seq.ngrams.LanguageIdentifier.load(out);
         assertThat(id.calibration()).isPresent();
         assertThat(id.identify("el perro y la casa", null).get(0).language()).isEqualTo("es");
         String bad = run(exit, "langid", "--output", out.toString(), "--text", "en=" + tsv + ":1", "--held-out", "en=" + tsv);
@@ -283,7 +283,7 @@ class CliTest {
         assertThat(card.architecture()).isEqualTo(new dev.seq2seq.nn.Architecture("lstm", 316, 316, 32, 32, 32, 32, 0.2));
         assertThat(card.training().hyperparameters()).containsEntry("initFrom", bundle + " (member 1)");
         assertThat(Files.readString(out.resolve("target.vocab"))).isEqualTo(Files.readString(bundle.resolve("target.vocab"))
-                + String.join("\n", dev.seq2seq.text.Placeholders.pieces()) + "\n");
+                + String.join("\n", dev.seq2seq.spans.Placeholders.pieces()) + "\n");
 
         String[] again = trainOn(out, "--init-from", bundle.toString(), "--hidden", "32", "--batch-size", "8",
                 "--learning-rate", "0.0001", "--epochs", "2").toArray(String[]::new);

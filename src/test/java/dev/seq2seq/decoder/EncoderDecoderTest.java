@@ -3,11 +3,11 @@ package dev.seq2seq.decoder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.seq2seq.corpus.Batches;
 import dev.seq2seq.nn.Architecture;
 import dev.seq2seq.nn.Seq2SeqGraph;
 import dev.seq2seq.search.DecoderState;
 import dev.seq2seq.search.DecoderStep;
-import dev.seq2seq.training.Batches;
 import java.util.List;
 import java.util.Random;
 import org.deeplearning4j.nn.graph.ComputationGraph;

@@ -2,8 +2,8 @@ package dev.seq2seq.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seq2seq.assembly.Ensembling;
 import dev.seq2seq.inference.ModelRepository;
-import dev.seq2seq.training.Ensembling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package dev.seq2seq.search;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.seq2seq.text.CharacterNgrams;
+import dev.seq2seq.ngrams.CharacterNgrams;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

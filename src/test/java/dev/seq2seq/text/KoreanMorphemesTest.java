@@ -2,6 +2,8 @@ package dev.seq2seq.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seq2seq.spans.Placeholders;
+import dev.seq2seq.spans.ProtectedSpans;
 import org.junit.jupiter.api.Test;
 
 class KoreanMorphemesTest {

@@ -2,6 +2,7 @@ package dev.seq2seq.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seq2seq.corpus.Batches;
 import dev.seq2seq.nn.Architecture;
 import dev.seq2seq.nn.Seq2SeqGraph;
 import java.util.ArrayList;

@@ -3,9 +3,11 @@ package dev.seq2seq.training;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seq2seq.bundle.BundleReader;
+import dev.seq2seq.corpus.ParallelCorpus;
 import dev.seq2seq.evaluation.Evaluation;
-import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.recipe.TrainingOptions;
+import dev.seq2seq.search.DecodingOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

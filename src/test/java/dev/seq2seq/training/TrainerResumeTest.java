@@ -3,10 +3,13 @@ package dev.seq2seq.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seq2seq.assembly.WeightAveraging;
 import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.bundle.BundleWriter;
+import dev.seq2seq.corpus.ParallelCorpus;
 import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.recipe.TrainingOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

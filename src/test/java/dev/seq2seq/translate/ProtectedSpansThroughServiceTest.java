@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.inference.Generator;
-import dev.seq2seq.inference.Seq2SeqModel;
 import dev.seq2seq.inference.Seq2SeqModel.Generation;
-import dev.seq2seq.text.Placeholders;
+import dev.seq2seq.inference.Seq2SeqModel;
+import dev.seq2seq.recipe.TrainingOptions;
+import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.training.Trainer;
-import dev.seq2seq.training.TrainingOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seq2seq.request.InvalidInputException;
-import dev.seq2seq.text.ProtectedSpans;
+import dev.seq2seq.spans.ProtectedSpans;
 import java.util.AbstractMap.SimpleEntry;
 import java.util.Collections;
 import java.util.List;
