@@ -77,6 +77,14 @@ public final class Seq2SeqModel {
         return bundle.sourceWords().isEmpty() || bundle.sourceWords().contains(word);
     }
 
+    /**
+     * True when the bundle's {@code source.words} holds the word as written, with its capital: a noun
+     * of a language that capitalises them ("Zimmer"), seen often in training, so no name anywhere in a sentence.
+     */
+    public boolean isNoun(String word) {
+        return bundle.sourceWords().isNoun(word);
+    }
+
     /** True when the model takes the whole text as one source, without cutting it. */
     public boolean fitsWhole(String text) {
         return sourcePieces(text) <= bundle.config().maxSourceTokens() - 1;

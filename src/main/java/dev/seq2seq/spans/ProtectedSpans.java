@@ -113,11 +113,17 @@ public final class ProtectedSpans {
      * vocabulary lacks, cost 3.7 BLEU es->en: it caught Tom and Mary, and verbs.
      */
     public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common) {
-        return find(sentence, known, common, List.of());
+        return find(sentence, known, common, w -> false, List.of());
     }
 
-    /** As {@link #find(String, Predicate, Predicate)}, with spans found otherwise (a request's terms) taking precedence. */
-    public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common, List<Span> given) {
+    /**
+     * As {@link #find(String, Predicate, Predicate)}, with spans found otherwise (a request's terms)
+     * taking precedence, and, for a language that writes its nouns with a capital, the words that
+     * {@code noun} holds as written ("Zimmer", "Nächte") neither names nor parts of one anywhere in
+     * the sentence: "Frau Schneider" is the word Frau and the name Schneider.
+     */
+    public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common, Predicate<String> noun,
+                                  List<Span> given) {
         List<Span> spans = merge(given, find(sentence));
         List<Span> names = names(sentence, known, common, spans);
         List<Span> absorbed = spans.stream()   // a model number a name took in
@@ -162,8 +168,8 @@ public final class ProtectedSpans {
                 runHasName = false;
                 continue;
             }
-            if (initial && common.test(w.group())) {
-                continue;   // "El Samsung Galaxy", "Compré": a common first word is neither a name nor part of one
+            if ((initial && common.test(w.group())) || noun.test(w.group())) {
+                continue;   // "El Samsung Galaxy", "Compré", "Frau": a common first word or a noun is neither a name nor part of one
             }
             runStart = runStart < 0 ? w.start() : runStart;
             runEnd = w.end();

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
  * The words a language writes in lower case, as seen in a model's training sources: a word found
  * there only with a capital ("Tom", "Oluwaseun") is not in it. It tells a name that starts a
  * sentence ("Aiko llega...") from a common word that does ("Compré..."), where a subword
- * vocabulary knows neither as one piece. Saved with a bundle as {@code source.words}, one word a line.
+ * vocabulary knows neither as one piece. For a language that writes its nouns with a capital
+ * (German: "ein Zimmer für zwei Nächte") it also holds, with their capital, the nouns the sources
+ * use ({@link #isNoun}), so that only a capitalised word the model never learnt is taken for a name.
+ * Saved with a bundle as {@code source.words}, one word a line; a line with a capital is a noun.
  */
 public final class WordList {
     public static final WordList EMPTY = new WordList(Set.of());
@@ -35,6 +38,9 @@ public final class WordList {
     private WordList(Set<String> words) {
         this.words = words;
         for (String w : words) {
+            if (!w.equals(w.toLowerCase(Locale.ROOT))) {
+                continue;   // a noun: restoreMarks puts back lower-case words only
+            }
             String bare = unmarked(w);
             if (!bare.equals(w)) {
                 byUnmarked.merge(bare, w, (a, b) -> "");
@@ -76,10 +82,40 @@ public final class WordList {
         return at == 0 ? text : out.append(text.substring(at)).toString();
     }
 
+    /**
+     * Sources of a language that writes its nouns with a capital: the minimum count for {@link #of(List,
+     * List, int, int)} (3: a noun recurs, most names in a corpus do not); 0, no nouns, for the others.
+     */
+    public static int nounMinCount(String language) {
+        return NOUN_LANGUAGES.contains(language) ? 3 : 0;
+    }
+
+    private static final Set<String> NOUN_LANGUAGES = Set.of("de");
+    /**
+     * A word with a capital and then lower case, hyphenated parts included ("Zimmer", "Online-Shop"),
+     * standing on its own: not "WLAN", "iPhone" or "MediaMarkt".
+     */
+    private static final Pattern CAPITALISED = Pattern.compile(
+            "(?<![\\p{L}\\p{M}\\p{N}'’-])\\p{Lu}[\\p{Ll}\\p{M}]*\\p{Ll}(?:-[\\p{L}\\p{M}]+)*(?![\\p{L}\\p{M}\\p{N}'’-])");
+    private static final Pattern TRANSLATED_WORD = Pattern.compile("[\\p{L}\\p{M}]+(?:-[\\p{L}\\p{M}]+)*");
+    /** What may stand between a sentence's end (or its start) and its first word: spaces, quotes, brackets, dashes. */
+    private static final String OPENING = " \t„“\"'‚‘«»([–—-";
+
     /** The words written in lower case somewhere in the sentences, at least {@code minCount} times. */
-    public static WordList of(Iterable<String> sentences, int minCount) {
+    public static WordList of(List<String> sentences, int minCount) {
+        return of(sentences, List.of(), minCount, 0);
+    }
+
+    /**
+     * The words written in lower case somewhere in the sources, at least {@code minCount} times, and,
+     * where {@code nounMinCount} is above 0, the nouns: the words written with a capital inside a
+     * sentence (not as its first word) at least {@code nounMinCount} times, save those that the
+     * translations (one per source; none to skip this check) write the same in at least half of
+     * those sentences, names carried over as written ("Tom", "Boston") rather than translated.
+     */
+    public static WordList of(List<String> sources, List<String> translations, int minCount, int nounMinCount) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
-        for (String sentence : sentences) {
+        for (String sentence : sources) {
             Matcher m = WORD.matcher(sentence);
             while (m.find()) {
                 String w = m.group();
@@ -94,7 +130,53 @@ public final class WordList {
                 kept.add(w);
             }
         });
+        if (nounMinCount > 0) {
+            kept.addAll(nouns(sources, translations, nounMinCount));
+        }
         return new WordList(kept);
+    }
+
+    private static Set<String> nouns(List<String> sources, List<String> translations, int minCount) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        java.util.Map<String, Integer> carried = new java.util.HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            String sentence = sources.get(i);
+            Set<String> translated = null;
+            Matcher m = CAPITALISED.matcher(sentence);
+            while (m.find()) {
+                if (startsSentence(sentence, m.start())) {
+                    continue;
+                }
+                String w = m.group();
+                counts.merge(w, 1, Integer::sum);
+                if (i < translations.size()) {
+                    if (translated == null) {
+                        Set<String> t = new HashSet<>();
+                        TRANSLATED_WORD.matcher(translations.get(i)).results().forEach(r -> t.add(r.group()));
+                        translated = t;
+                    }
+                    if (translated.contains(w)) {
+                        carried.merge(w, 1, Integer::sum);
+                    }
+                }
+            }
+        }
+        Set<String> nouns = new HashSet<>();
+        counts.forEach((w, c) -> {
+            if (c >= minCount && 2 * carried.getOrDefault(w, 0) < c) {
+                nouns.add(w);
+            }
+        });
+        return nouns;
+    }
+
+    /** True when the word at {@code at} starts a sentence: only spaces, quotes or brackets since the start or a . ! ? : … */
+    private static boolean startsSentence(String text, int at) {
+        int i = at - 1;
+        while (i >= 0 && OPENING.indexOf(text.charAt(i)) >= 0) {
+            i--;
+        }
+        return i < 0 || ".!?:…".indexOf(text.charAt(i)) >= 0;
     }
 
     public static WordList read(Path file) throws IOException {
@@ -116,6 +198,16 @@ public final class WordList {
     /** True when the language writes this word (in any case as given) in lower case. */
     public boolean contains(String word) {
         return words.contains(word.toLowerCase(Locale.ROOT));
+    }
+
+    /** True when the list holds the word as given, with its capital: a noun of a language that capitalises them ("Zimmer"). */
+    public boolean isNoun(String word) {
+        return !word.equals(word.toLowerCase(Locale.ROOT)) && words.contains(word);
+    }
+
+    /** How many of the words are {@linkplain #isNoun nouns}, held with their capital. */
+    public int nouns() {
+        return (int) words.stream().filter(w -> !w.equals(w.toLowerCase(Locale.ROOT))).count();
     }
 
     public boolean isEmpty() {

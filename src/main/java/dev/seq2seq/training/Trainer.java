@@ -94,12 +94,13 @@ public final class Trainer {
                 .map(p -> new ParallelCorpus.Pair(KoreanMorphemes.segment(p.source()), p.target())).toList(), corpus.skipped());
     }
 
-    /** The training sources' words, which tell names from words where the vocabulary cannot (translation only). */
+    /** The training sources' words (and German nouns), which tell names from words where the vocabulary cannot (translation only). */
     private WordList sourceWords(List<ParallelCorpus.Pair> train) {
         if (!o.task().equals(BundleConfig.TRANSLATE)) {
             return WordList.EMPTY;
         }
-        return WordList.of(train.stream().map(ParallelCorpus.Pair::source).toList(), 1);
+        return WordList.of(train.stream().map(ParallelCorpus.Pair::source).toList(),
+                train.stream().map(ParallelCorpus.Pair::target).toList(), 1, WordList.nounMinCount(o.sourceLanguage()));
     }
 
     /**

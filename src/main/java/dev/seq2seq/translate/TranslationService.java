@@ -295,7 +295,7 @@ public final class TranslationService {
         if (!protect) {
             return new ProtectedSpans.Masked(s, List.of());
         }
-        return ProtectedSpans.mask(s, ProtectedSpans.find(s, model::knowsWord, model::isCommonWord, terms.find(s)));
+        return ProtectedSpans.mask(s, ProtectedSpans.find(s, model::knowsWord, model::isCommonWord, model::isNoun, terms.find(s)));
     }
 
     /**

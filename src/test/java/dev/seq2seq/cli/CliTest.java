@@ -187,6 +187,17 @@ class CliTest {
         var model = new dev.seq2seq.inference.Seq2SeqModel(dev.seq2seq.bundle.BundleReader.load(bundle));
         assertThat(model.isCommonWord("Compro")).isTrue();
         assertThat(model.isCommonWord("Aiko")).isFalse();
+        assertThat(model.isNoun("Aiko")).isFalse();
+        // nouns (by default only for German sources): a word with a capital inside a sentence that the translation does not carry
+        Path capitals = Files.write(dir.resolve("capitals.tsv"), List.of("yo compro Pan\tI buy bread", "yo veo a Aiko\tI see Aiko"),
+                StandardCharsets.UTF_8);
+        output = run(exit, "words", "--bundle", bundle.toString(), "--train", capitals.toString(),
+                "--source-column", "1", "--target-column", "2", "--noun-min-count", "1");
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("5 words from 2 sources", "1 of them nouns");
+        model = new dev.seq2seq.inference.Seq2SeqModel(dev.seq2seq.bundle.BundleReader.load(bundle));
+        assertThat(model.isNoun("Pan")).isTrue();
+        assertThat(model.isNoun("Aiko")).isFalse();
         output = run(exit, "words", "--bundle", dir.resolve("nope").toString(), "--train", train.toString(),
                 "--source-column", "1", "--target-column", "2");
         assertThat(exit[0]).isNotZero();

@@ -124,6 +124,31 @@ class ProtectedSpansTest {
     }
 
     @Test
+    void aNounOfALanguageThatCapitalisesThemIsNoNameAnywhereInTheSentence() {
+        java.util.Set<String> known = java.util.Set.of("Ich", "Das", "Frau", "Zimmer");   // one piece of the vocabulary
+        java.util.Set<String> common = java.util.Set.of("ich", "das", "ein", "für", "zwei", "und", "der");
+        java.util.Set<String> nouns = java.util.Set.of("Nächte", "Ticket", "Euro", "Code", "Frau", "Zimmer");
+        java.util.function.Predicate<String> isCommon = w -> common.contains(w.toLowerCase(java.util.Locale.ROOT));
+        java.util.function.BiFunction<String, java.util.function.Predicate<String>, List<String>> names = (s, noun) ->
+                ProtectedSpans.find(s, known::contains, isCommon, noun, List.of()).stream().map(ProtectedSpans.Span::text).toList();
+        java.util.function.Predicate<String> none = w -> false;
+        String room = "Ich möchte ein Zimmer für zwei Nächte reservieren.";
+        String ticket = "Das Ticket kostet 18,40 Euro und der Code ist QX-5520.";
+        String arrives = "Frau Schneider kommt um 14:30 in München an.";
+        // without the nouns, the nouns the vocabulary lacks as one piece are taken for names
+        assertThat(names.apply(room, none)).containsExactly("Nächte");
+        assertThat(names.apply(ticket, none)).containsExactly("Ticket", "18,40", "Euro", "Code", "QX-5520");
+        assertThat(names.apply(arrives, none)).containsExactly("Frau Schneider", "14:30", "München");
+        // with them, only the names are, and a noun is no part of one
+        assertThat(names.apply(room, nouns::contains)).isEmpty();
+        assertThat(names.apply(ticket, nouns::contains)).containsExactly("18,40", "QX-5520");
+        assertThat(names.apply(arrives, nouns::contains)).containsExactly("Schneider", "14:30", "München");
+        assertThat(names.apply("Zimmer 4C hat Oluwaseun.", nouns::contains)).containsExactly("4C", "Oluwaseun");
+        // the three-argument form is the same as no nouns
+        assertThat(ProtectedSpans.find(room, known::contains, isCommon).stream().map(ProtectedSpans.Span::text)).containsExactly("Nächte");
+    }
+
+    @Test
     void passwordsAndHandlesWithSymbolsAreOneCode() {
         assertThat(spans("Mi contraseña es Tr4v3l!2026, cámbiala.")).containsExactly("Tr4v3l!2026");
         assertThat(spans("Follow @lucia_dev or @kai.travels, not me@example.com.")).containsExactly("@lucia_dev", "@kai.travels", "me@example.com");

@@ -19,6 +19,51 @@ class WordListTest {
         assertThat(WordList.EMPTY.isEmpty()).isTrue();
     }
 
+    /** German sources and their English translations: nouns, names carried over as written, a name translated, capitals. */
+    private static final List<String> DE = List.of(
+            "Ich möchte ein Zimmer für zwei Nächte.", "Das Zimmer ist klein, sagt Tom.", "Hat Tom ein Zimmer?",
+            "Nächte sind kalt. Zimmer auch.", "Er sagte: „Zimmer frei!“", "Ich war bei Tom in Berlin.",
+            "Oluwaseun wohnt in Berlin.", "Wir fahren nach Berlin.", "Ich sehe Maria.", "Wo ist Maria?", "Das ist Maria.",
+            "Das WLAN ist langsam.", "Ist das WLAN kaputt?", "Wir haben WLAN.");
+    private static final List<String> EN = List.of(
+            "I'd like a room for two nights.", "The room is small, says Tom.", "Does Tom have a room?",
+            "Nights are cold. Rooms too.", "He said: \"Room free!\"", "I was at Tom's in Berlin.",
+            "Oluwaseun lives in Berlin.", "We're going to Berlin.", "I see Mary.", "Where is Mary?", "That's Mary.",
+            "The Wi-Fi is slow.", "Is the Wi-Fi broken?", "We have Wi-Fi.");
+
+    @Test
+    void forALanguageThatCapitalisesNounsHoldsTheNounsSeenInsideSentencesThreeTimes() {
+        assertThat(WordList.nounMinCount("de")).isEqualTo(3);
+        assertThat(WordList.nounMinCount("es")).isZero();
+        WordList de = WordList.of(DE, EN, 1, 3);
+        assertThat(de.isNoun("Zimmer")).isTrue();      // three times inside a sentence (not after "." or ": „")
+        assertThat(de.isNoun("zimmer")).isFalse();     // a noun is held with its capital
+        assertThat(de.contains("Zimmer")).isFalse();   // and German does not write it in lower case
+        assertThat(de.isNoun("Nächte")).isFalse();     // once inside a sentence, once as a first word
+        assertThat(de.isNoun("Tom")).isFalse();        // names the translations carry over as written
+        assertThat(de.isNoun("Berlin")).isFalse();
+        assertThat(de.isNoun("Maria")).isTrue();       // translated (Mary): a word the model learnt
+        assertThat(de.isNoun("WLAN")).isFalse();       // capitals throughout: an acronym
+        assertThat(de.isNoun("Oluwaseun")).isFalse();
+        assertThat(de.contains("möchte")).isTrue();
+        assertThat(de.nouns()).isEqualTo(2);
+        // without the translations the names come in too; without a noun count, no noun at all
+        assertThat(WordList.of(DE, List.of(), 1, 3).isNoun("Tom")).isTrue();
+        assertThat(WordList.of(DE, EN, 1, 0).nouns()).isZero();
+        assertThat(WordList.of(DE, 1).isNoun("Zimmer")).isFalse();
+    }
+
+    @Test
+    void nounsSurviveAWriteAndAReadAndLeaveTheMarksAlone(@TempDir Path dir) throws Exception {
+        WordList de = WordList.of(List.of("Wir möchten ein Zimmer.", "Das Zimmer ist groß.", "Ist das Zimmer frei?"), List.of(), 1, 3);
+        de.write(dir.resolve("source.words"));
+        assertThat(java.nio.file.Files.readAllLines(dir.resolve("source.words"))).contains("Zimmer", "möchten", "groß");
+        WordList read = WordList.read(dir.resolve("source.words"));
+        assertThat(read.isNoun("Zimmer")).isTrue();
+        assertThat(read.nouns()).isEqualTo(1);
+        assertThat(read.restoreMarks("moechten gross zimmer mochten")).isEqualTo("moechten gross zimmer möchten");
+    }
+
     @Test
     void survivesAWriteAndARead(@TempDir Path dir) throws Exception {
         WordList words = WordList.of(List.of("el tren sale", "l'hôtel está cerca"), 1);

@@ -40,6 +40,37 @@ class ProtectedSpansThroughServiceTest {
         model = new Seq2SeqModel(BundleReader.load(out));
     }
 
+    @Test
+    void aGermanBundleListsTheNounsOfItsSourcesAndCopiesOnlyTheNames(@TempDir Path dir) throws Exception {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            lines.add("ich zahle " + i + " für die Nacht\tI pay " + i + " for the night");
+        }
+        for (int i = 0; i < 3; i++) {
+            lines.add("wir bleiben zwei Nächte bei Tom\twe stay two nights with Tom");
+        }
+        Path pairs = Files.write(dir.resolve("pairs.tsv"), lines);
+        Path out = dir.resolve("bundle");
+        new Trainer(TrainingOptions.builder(pairs, pairs, out, "de", "en").epochs(1).maxTokens(80).vocabularies(280, 280)
+                .cell("rnn").shape(8, 8, 8, 8).dropout(0.0).learningRate(0.01).batchSize(32).patience(5).seed(3)
+                .data("synthetic", "CC0", "test").build(), new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(Files.readAllLines(out.resolve("source.words"))).contains("Nächte", "wir", "zahle").doesNotContain("Tom");
+        Seq2SeqModel german = new Seq2SeqModel(BundleReader.load(out));
+        assertThat(german.knowsWord("Nächte")).isFalse();   // no piece of its own: without the list, a name
+        assertThat(german.isNoun("Nächte")).isTrue();
+        assertThat(german.isNoun("Tom")).isFalse();         // the translations carry it over: a name
+        List<String> seen = new ArrayList<>();
+        Generator echo = (m, texts, options) -> texts.stream().map(t -> {
+            seen.add(t);
+            return List.of(text(t));
+        }).toList();
+        TranslationService service = new TranslationService(List.of(german), null, echo, dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 10));
+        Translation t = service.translate(new TranslationRequest(List.of("Wir bleiben zwei Nächte bei Oluwaseun."), "de", "en", "text",
+                0, null, null)).get(0);
+        assertThat(seen).containsExactly("Wir bleiben zwei Nächte bei " + P0 + ".");
+        assertThat(t.text()).isEqualTo("Wir bleiben zwei Nächte bei Oluwaseun.");
+    }
+
     private static Generation text(String text) {
         return new Generation(text, new int[] {5}, -1.0, -1.0, 1);
     }
