@@ -125,7 +125,7 @@ public final class ProtectedSpans {
     public static List<Span> find(String sentence, Predicate<String> known, Predicate<String> common, Predicate<String> noun,
                                   List<Span> given) {
         List<Span> spans = merge(given, find(sentence));
-        List<Span> names = names(sentence, known, common, spans);
+        List<Span> names = names(sentence, known, common, noun, spans);
         List<Span> absorbed = spans.stream()   // a model number a name took in
                 .filter(s -> names.stream().anyMatch(n -> n.start() <= s.start() && s.end() <= n.end())).toList();
         List<Span> rest = new ArrayList<>(spans);
@@ -135,9 +135,10 @@ public final class ProtectedSpans {
 
     /**
      * The names of {@link #find(String, Predicate, Predicate)}: runs of capitalised words outside
-     * {@code spans} that hold a word {@code known} does not recognise.
+     * {@code spans} that hold a word {@code known} does not recognise; {@code noun}'s words are skipped.
      */
-    private static List<Span> names(String sentence, Predicate<String> known, Predicate<String> common, List<Span> spans) {
+    private static List<Span> names(String sentence, Predicate<String> known, Predicate<String> common, Predicate<String> noun,
+                                    List<Span> spans) {
         List<Span> names = new ArrayList<>();
         Matcher w = WORD.matcher(sentence);
         boolean first = true;
