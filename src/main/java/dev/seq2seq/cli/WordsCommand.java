@@ -21,7 +21,7 @@ final class WordsCommand implements Callable<Integer> {
     @Option(names = "--target-column", required = true, description = "1-based column of the target text") int targetColumn;
     @Option(names = "--min-count", defaultValue = "1", description = "times a word must be seen in lower case (default: ${DEFAULT-VALUE})") int minCount;
     @Option(names = "--noun-min-count", description = "times a word must be seen with a capital inside a sentence, and not as "
-            + "the translation writes it, to be listed as a noun; 0: no nouns (default: 3 where the bundle's source language "
+            + "the translations write it (case and a plural -s aside), to be listed as a noun; 0: no nouns (default: 3 where the bundle's source language "
             + "writes its nouns with a capital, German, else 0)") Integer nounMinCount;
 
     @Override

@@ -110,8 +110,10 @@ public final class WordList {
      * The words written in lower case somewhere in the sources, at least {@code minCount} times, and,
      * where {@code nounMinCount} is above 0, the nouns: the words written with a capital inside a
      * sentence (not as its first word) at least {@code nounMinCount} times, save those that the
-     * translations (one per source; none to skip this check) write the same in at least half of
-     * those sentences, names carried over as written ("Tom", "Boston") rather than translated.
+     * translations (one per source; none to skip this check) write the same, case and a plural -s
+     * aside, in at least half of those sentences: names carried over as written ("Tom", "Boston")
+     * and words the target language shares ("Euro" -> euros, "Hotel", "Ticket"), which a copy
+     * renders as well as a translation, and a small model often does not ("Euro" -> eggs).
      */
     public static WordList of(List<String> sources, List<String> translations, int minCount, int nounMinCount) {
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
@@ -152,10 +154,11 @@ public final class WordList {
                 if (i < translations.size()) {
                     if (translated == null) {
                         Set<String> t = new HashSet<>();
-                        TRANSLATED_WORD.matcher(translations.get(i)).results().forEach(r -> t.add(r.group()));
+                        TRANSLATED_WORD.matcher(translations.get(i)).results().forEach(r -> t.add(r.group().toLowerCase(Locale.ROOT)));
                         translated = t;
                     }
-                    if (translated.contains(w)) {
+                    String lower = w.toLowerCase(Locale.ROOT);
+                    if (translated.contains(lower) || translated.contains(lower + "s")) {
                         carried.merge(w, 1, Integer::sum);
                     }
                 }

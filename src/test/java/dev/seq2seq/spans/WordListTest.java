@@ -24,12 +24,14 @@ class WordListTest {
             "Ich möchte ein Zimmer für zwei Nächte.", "Das Zimmer ist klein, sagt Tom.", "Hat Tom ein Zimmer?",
             "Nächte sind kalt. Zimmer auch.", "Er sagte: „Zimmer frei!“", "Ich war bei Tom in Berlin.",
             "Oluwaseun wohnt in Berlin.", "Wir fahren nach Berlin.", "Ich sehe Maria.", "Wo ist Maria?", "Das ist Maria.",
-            "Das WLAN ist langsam.", "Ist das WLAN kaputt?", "Wir haben WLAN.");
+            "Das WLAN ist langsam.", "Ist das WLAN kaputt?", "Wir haben WLAN.",
+            "Das kostet 5 Euro.", "Nur 2 Euro!", "Es sind 9 Euro.");
     private static final List<String> EN = List.of(
             "I'd like a room for two nights.", "The room is small, says Tom.", "Does Tom have a room?",
             "Nights are cold. Rooms too.", "He said: \"Room free!\"", "I was at Tom's in Berlin.",
             "Oluwaseun lives in Berlin.", "We're going to Berlin.", "I see Mary.", "Where is Mary?", "That's Mary.",
-            "The Wi-Fi is slow.", "Is the Wi-Fi broken?", "We have Wi-Fi.");
+            "The Wi-Fi is slow.", "Is the Wi-Fi broken?", "We have Wi-Fi.",
+            "That costs 5 euros.", "Only 2 euros!", "It's 9 euros.");
 
     @Test
     void forALanguageThatCapitalisesNounsHoldsTheNounsSeenInsideSentencesThreeTimes() {
@@ -42,6 +44,7 @@ class WordListTest {
         assertThat(de.isNoun("Nächte")).isFalse();     // once inside a sentence, once as a first word
         assertThat(de.isNoun("Tom")).isFalse();        // names the translations carry over as written
         assertThat(de.isNoun("Berlin")).isFalse();
+        assertThat(de.isNoun("Euro")).isFalse();       // the translations share it (euros): a copy does as well
         assertThat(de.isNoun("Maria")).isTrue();       // translated (Mary): a word the model learnt
         assertThat(de.isNoun("WLAN")).isFalse();       // capitals throughout: an acronym
         assertThat(de.isNoun("Oluwaseun")).isFalse();
@@ -49,6 +52,7 @@ class WordListTest {
         assertThat(de.nouns()).isEqualTo(2);
         // without the translations the names come in too; without a noun count, no noun at all
         assertThat(WordList.of(DE, List.of(), 1, 3).isNoun("Tom")).isTrue();
+        assertThat(WordList.of(DE, List.of(), 1, 3).isNoun("Euro")).isTrue();
         assertThat(WordList.of(DE, EN, 1, 0).nouns()).isZero();
         assertThat(WordList.of(DE, 1).isNoun("Zimmer")).isFalse();
     }
