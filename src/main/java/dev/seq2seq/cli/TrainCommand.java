@@ -62,6 +62,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--init-member", paramLabel = "N", defaultValue = "1",
             description = "with --init-from: which network of an ensemble bundle, 1-based (default: ${DEFAULT-VALUE}, the bundle's own)")
     int initMember;
+    @Option(names = "--init-keep", paramLabel = "SIDE", defaultValue = "both",
+            description = "with --init-from: both (fine-tuning), or target or source only: that side's vocabulary and every weight but the "
+                    + "other side's embeddings (and output layer), whose vocabulary the run learns from its pairs (transfer to a new language). Default: ${DEFAULT-VALUE}")
+    String initKeep;
     @Option(names = "--source-segmenter", paramLabel = "nori",
             description = "cut each source into Korean morphemes (Lucene Nori) before tokenizing, here and in the bundle")
     String sourceSegmenter;
@@ -94,12 +98,15 @@ final class TrainCommand implements Callable<Integer> {
             if (given.hasMatchedOption("--init-member")) {
                 throw new IllegalArgumentException("--init-member needs --init-from (it picks the network of that bundle to start from)");
             }
+            if (given.hasMatchedOption("--init-keep")) {
+                throw new IllegalArgumentException("--init-keep needs --init-from (it says which sides of that bundle the run keeps)");
+            }
             return null;
         }
-        InitFrom init = new InitFrom(initFrom, initMember);
+        InitFrom init = new InitFrom(initFrom, initMember, keep());
         Architecture member = init.resolve(task).architecture();
         for (String vocab : List.of("--source-vocab", "--target-vocab")) {
-            if (given.hasMatchedOption(vocab)) {
+            if (given.hasMatchedOption(vocab) && !vocab.equals(init.newVocabularyFlag())) {
                 throw new IllegalArgumentException(vocab + " cannot be used with --init-from: the run keeps the vocabularies of "
                         + init.describe() + " (source " + member.sourceVocabularySize() + ", target " + member.targetVocabularySize() + " pieces)");
             }
@@ -114,12 +121,25 @@ final class TrainCommand implements Callable<Integer> {
         }
         init.requireShape(typed, member);
         cell = member.cell();
-        sourceVocab = member.sourceVocabularySize();
-        targetVocab = member.targetVocabularySize();
+        if (init.keep().keepsSource()) {
+            sourceVocab = member.sourceVocabularySize();
+        }
+        if (init.keep().keepsTarget()) {
+            targetVocab = member.targetVocabularySize();
+        }
         embedding = member.embeddingSize();
         hidden = member.hiddenSize();
         decoder = member.decoderSize();
         attention = member.attentionSize();
         return init;
+    }
+
+    private InitFrom.Keep keep() {
+        return switch (initKeep.toLowerCase(java.util.Locale.ROOT)) {
+            case "both" -> InitFrom.Keep.BOTH;
+            case "source" -> InitFrom.Keep.SOURCE;
+            case "target" -> InitFrom.Keep.TARGET;
+            default -> throw new IllegalArgumentException("--init-keep " + initKeep + ": give both, source or target");
+        };
     }
 }

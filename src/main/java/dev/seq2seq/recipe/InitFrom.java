@@ -5,6 +5,7 @@ import dev.seq2seq.bundle.BundleReader;
 import dev.seq2seq.bundle.ModelBundle;
 import dev.seq2seq.bundle.ModelBundleException;
 import dev.seq2seq.nn.Architecture;
+import dev.seq2seq.nn.Seq2SeqGraph;
 import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.text.BpeTokenizer;
 import java.nio.file.Path;
@@ -18,17 +19,43 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * {@code --init-from}/{@code --init-member}: a run that starts from a network of an existing bundle
- * (fine-tuning) instead of a random one. It keeps the bundle's vocabularies and the member's shape;
- * only dropout, a training-time choice, is the run's.
+ * (fine-tuning) instead of a random one. It keeps the member's shape; only dropout, a
+ * training-time choice, is the run's. With {@link Keep#BOTH} it keeps both vocabularies and every
+ * weight. With {@code --init-keep target} (or {@code source}) it keeps one side only: that side's
+ * vocabulary and every weight except the other side's embeddings (and, for a new target, the
+ * output layer), which start fresh over a vocabulary learnt from the run's pairs. That is transfer
+ * learning for a language with few pairs (Zoph et al. 2016, "Transfer Learning for Low-Resource
+ * Neural Machine Translation"): a Korean-English run starts from the Spanish-English network, whose
+ * decoder already writes English.
  *
  * @param bundle the bundle directory
  * @param member which of its networks, 1-based: 1 is the bundle's own, further ones an ensemble's members
+ * @param keep   which sides of the bundle the run keeps
  */
-public record InitFrom(Path bundle, int member) {
+public record InitFrom(Path bundle, int member, Keep keep) {
+
+    /** The sides of an {@code --init-from} bundle a run keeps. */
+    public enum Keep {
+        BOTH, SOURCE, TARGET;
+
+        public boolean keepsSource() {
+            return this != TARGET;
+        }
+
+        public boolean keepsTarget() {
+            return this != SOURCE;
+        }
+    }
 
     public InitFrom {
         if (bundle == null) throw new IllegalArgumentException("--init-from needs a bundle directory");
         if (member < 1) throw new IllegalArgumentException("--init-member must be at least 1, not " + member);
+        if (keep == null) throw new IllegalArgumentException("--init-keep needs both, source or target");
+    }
+
+    /** Fine-tuning: both sides kept. */
+    public InitFrom(Path bundle, int member) {
+        this(bundle, member, Keep.BOTH);
     }
 
     /** The chosen network of the bundle, checked, with the card it belongs to. */
@@ -84,13 +111,17 @@ public record InitFrom(Path bundle, int member) {
         Path file = bundle.resolve(source.member().weights());
         ComputationGraph trained = BundleReader.readWeights(file);
         long expected = graph.numParams();
-        if (trained.numParams() == expected) {
+        if (keep == Keep.BOTH && trained.numParams() == expected) {
             graph.setParams(trained.params());
             return;
         }
         // a vocabulary extended by new pieces: every trained parameter is copied into the larger
-        // network, whose rows (embeddings) or columns (output layer) for the new pieces stay freshly initialised
+        // network, whose rows (embeddings) or columns (output layer) for the new pieces stay freshly initialised;
+        // with one side kept, the other side's vocabulary-sized layers stay fresh as a whole
         for (Map.Entry<String, INDArray> e : graph.paramTable().entrySet()) {
+            if (startsFresh(e.getKey())) {
+                continue;
+            }
             INDArray into = e.getValue();
             INDArray from = trained.paramTable().get(e.getKey());
             if (from == null || !fitsInto(from.shape(), into.shape())) {
@@ -104,6 +135,22 @@ public record InitFrom(Path bundle, int member) {
             }
             into.get(region).assign(from);   // the table's arrays are views of the graph's flat parameters
         }
+    }
+
+    /** Whether a parameter (DL4J's {@code layer_param} key) belongs to a side the run does not keep. */
+    boolean startsFresh(String parameter) {
+        String layer = parameter.substring(0, parameter.lastIndexOf('_'));
+        return !keep.keepsSource() && layer.equals(Seq2SeqGraph.SRC_EMBED)
+                || !keep.keepsTarget() && (layer.equals(Seq2SeqGraph.TGT_EMBED) || layer.equals(Seq2SeqGraph.OUTPUT));
+    }
+
+    /** The vocabulary flag of the side the run learns anew ({@code --source-vocab} or {@code --target-vocab}), or null. */
+    public String newVocabularyFlag() {
+        return switch (keep) {
+            case BOTH -> null;
+            case TARGET -> "--source-vocab";
+            case SOURCE -> "--target-vocab";
+        };
     }
 
     /** Equal shapes, or shapes that differ only by the appended placeholder pieces along a vocabulary axis. */
@@ -138,6 +185,7 @@ public record InitFrom(Path bundle, int member) {
      */
     public void requireShape(Map<String, String> options, Architecture member) {
         Map<String, String> bundle = shapeFlags(member);
+        bundle.remove(newVocabularyFlag());
         List<String> differing = options.entrySet().stream()
                 .filter(e -> bundle.containsKey(e.getKey()) && !e.getValue().equalsIgnoreCase(bundle.get(e.getKey())))
                 .map(e -> e.getKey() + " " + e.getValue() + " (bundle: " + bundle.get(e.getKey()) + ")")
@@ -148,8 +196,8 @@ public record InitFrom(Path bundle, int member) {
         }
     }
 
-    /** How the card names the origin: {@code <dir> (member N)}. */
+    /** How the card names the origin: {@code <dir> (member N)}, with the side kept where only one is. */
     public String describe() {
-        return bundle + " (member " + member + ")";
+        return bundle + " (member " + member + (keep == Keep.BOTH ? "" : ", its " + keep.name().toLowerCase(java.util.Locale.ROOT) + " side") + ")";
     }
 }

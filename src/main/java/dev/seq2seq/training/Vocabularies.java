@@ -31,7 +31,7 @@ record Vocabularies(BpeTokenizer source, BpeTokenizer target, InitFrom.Source in
         if (resume) {
             return resumed(o, out, checkpointDir);
         }
-        return o.initFrom() != null ? fromBundle(o, out, checkpointDir) : learned(o, out, train, checkpointDir);
+        return o.initFrom() != null ? fromBundle(o, out, train, checkpointDir) : learned(o, out, train, checkpointDir);
     }
 
     private static Vocabularies resumed(TrainingOptions o, PrintStream out, Path checkpointDir) throws IOException {
@@ -44,23 +44,42 @@ record Vocabularies(BpeTokenizer source, BpeTokenizer target, InitFrom.Source in
         return v;
     }
 
-    /** Fine-tuning: the bundle's vocabularies and the member's shape and weights, the run's dropout. */
-    private static Vocabularies fromBundle(TrainingOptions o, PrintStream out, Path checkpointDir) throws IOException {
-        InitFrom.Source initSource = o.initFrom().resolve(o.task());
+    /**
+     * Fine-tuning: the bundle's vocabularies and the member's shape and weights, the run's dropout.
+     * Where the run keeps one side of the bundle only, the other side's vocabulary is learnt from the pairs.
+     */
+    private static Vocabularies fromBundle(TrainingOptions o, PrintStream out, List<ParallelCorpus.Pair> train, Path checkpointDir)
+            throws IOException {
+        InitFrom init = o.initFrom();
+        InitFrom.Source initSource = init.resolve(o.task());
         Architecture member = initSource.architecture();
-        o.initFrom().requireShape(o.fixedOnResume(), member);
+        init.requireShape(o.fixedOnResume(), member);
         BundleConfig.TokenizerFiles files = initSource.config().tokenizer();
-        BpeTokenizer sourceTok = o.initFrom().tokenizer(initSource, files.sourcePrefix(), member.sourceVocabularySize());
-        BpeTokenizer targetTok = o.initFrom().tokenizer(initSource, files.targetPrefix(), member.targetVocabularySize());
-        if (o.task().equals(BundleConfig.TRANSLATE) && !Placeholders.supportedBy(targetTok.vocabulary())) {
+        BpeTokenizer sourceTok = init.keep().keepsSource()
+                ? init.tokenizer(initSource, files.sourcePrefix(), member.sourceVocabularySize())
+                : new BpeTrainer(o.sourceVocabularySize(), CHAR_COVERAGE).train(train.stream().map(ParallelCorpus.Pair::source).toList());
+        BpeTokenizer targetTok = init.keep().keepsTarget()
+                ? init.tokenizer(initSource, files.targetPrefix(), member.targetVocabularySize())
+                : new BpeTrainer(o.targetVocabularySize(), CHAR_COVERAGE).train(train.stream().map(ParallelCorpus.Pair::target).toList());
+        if (o.task().equals(BundleConfig.TRANSLATE) && !(Placeholders.supportedBy(sourceTok.vocabulary())
+                && Placeholders.supportedBy(targetTok.vocabulary()))) {
             sourceTok = InitFrom.withPlaceholders(sourceTok);
             targetTok = InitFrom.withPlaceholders(targetTok);
             out.printf(Locale.ROOT, "vocabularies extended by %d placeholder pieces for protected spans (new embedding rows and output columns start untrained)%n",
                     Placeholders.COUNT);
         }
         save(sourceTok, targetTok, checkpointDir);
-        out.printf(Locale.ROOT, "fine-tuning %s: its vocabularies (source %d, target %d pieces) and weights, dropout %s%n",
-                o.initFrom().describe(), sourceTok.vocabulary().size(), targetTok.vocabulary().size(), o.dropout());
+        if (init.keep() == InitFrom.Keep.BOTH) {
+            out.printf(Locale.ROOT, "fine-tuning %s: its vocabularies (source %d, target %d pieces) and weights, dropout %s%n",
+                    init.describe(), sourceTok.vocabulary().size(), targetTok.vocabulary().size(), o.dropout());
+        } else {
+            boolean keepsTarget = init.keep().keepsTarget();
+            out.printf(Locale.ROOT, "transfer from %s: its %s vocabulary (%d pieces) and every weight but the %s; a %s vocabulary of %d pieces learnt from the pairs, dropout %s%n",
+                    init.describe(), keepsTarget ? "target" : "source",
+                    (keepsTarget ? targetTok : sourceTok).vocabulary().size(),
+                    keepsTarget ? "source embeddings" : "target embeddings and output layer",
+                    keepsTarget ? "source" : "target", (keepsTarget ? sourceTok : targetTok).vocabulary().size(), o.dropout());
+        }
         return new Vocabularies(sourceTok, targetTok, initSource);
     }
 

@@ -317,7 +317,10 @@ class CliTest {
                 List.of("--init-from", from, "--init-member", "2"), "--init-member 2: " + from + " has 1 network",
                 List.of("--init-from", dir.resolve("nothing").toString()), "config.json: missing",
                 List.of("--init-member", "1"), "--init-member needs --init-from",
-                List.of("--init-from", from, "--task", "chat"), "give --task translate");
+                List.of("--init-from", from, "--task", "chat"), "give --task translate",
+                List.of("--init-keep", "target"), "--init-keep needs --init-from",
+                List.of("--init-from", from, "--init-keep", "sideways"), "--init-keep sideways: give both, source or target",
+                List.of("--init-from", from, "--init-keep", "target", "--target-vocab", "300"), "--target-vocab cannot be used with --init-from");
         cases.forEach((options, message) -> {
             int[] exit = new int[1];
             var args = trainOn(out);

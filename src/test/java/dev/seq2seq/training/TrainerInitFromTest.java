@@ -16,6 +16,7 @@ import dev.seq2seq.nn.GraphFiles;
 import dev.seq2seq.nn.Seq2SeqGraph;
 import dev.seq2seq.recipe.InitFrom;
 import dev.seq2seq.recipe.TrainingOptions;
+import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.text.BpeTokenizer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -143,5 +144,91 @@ class TrainerInitFromTest {
         assertThatThrownBy(() -> fineTune(TINY_PAIRS, TINY_PAIRS, first, other, new InitFrom(first, 1), "translate", 1e-3, 0.0))
                 .hasMessageContaining("is the --init-from bundle");
         assertThatThrownBy(() -> new InitFrom(first, 0)).hasMessageContaining("--init-member must be at least 1");
+    }
+
+    /**
+     * --init-keep target: a new source language over the bundle's decoder (transfer learning). The
+     * target vocabulary and every weight but the source embeddings are the bundle's; the source
+     * vocabulary is learnt from the run's pairs and its embeddings start fresh.
+     */
+    @Test
+    void keepingTheTargetSideLearnsANewSourceVocabularyOverTheBundlesDecoder(@TempDir Path dir) throws Exception {
+        Path base = TinyBundleAccess.copyCommitted("es-en", dir.resolve("base"));
+        Architecture a = BundleReader.readConfig(base).architecture();
+        Path korean = Files.write(dir.resolve("ko.tsv"), List.of("고양이가 생선을 먹는다\tthe cat eats fish", "집이 크다\tthe house is big",
+                "기차는 어디에 있어요?\tWhere is the train?", "안녕하세요\thello"));
+        Path out = dir.resolve("ko-en");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        Architecture shape = new Architecture(a.cell(), 270, a.targetVocabularySize(), a.embeddingSize(), a.hiddenSize(),
+                a.decoderSize(), a.attentionSize(), 0.0);
+        new Trainer(fineTune(korean, korean, out, shape, new InitFrom(base, 1, InitFrom.Keep.TARGET), "translate", 1e-9, 0.0),
+                new PrintStream(log, true)).run();
+        assertThat(log.toString()).contains("transfer from " + base + " (member 1, its target side)");
+
+        // the committed tiny bundle predates placeholders: its pieces come first, the placeholder pieces after them
+        assertThat(Files.readString(out.resolve("target.vocab"))).startsWith(Files.readString(base.resolve("target.vocab")));
+        assertThat(Files.readString(out.resolve("target.merges"))).isEqualTo(Files.readString(base.resolve("target.merges")));
+        assertThat(Files.readString(out.resolve("source.vocab"))).isNotEqualTo(Files.readString(base.resolve("source.vocab")));
+        BundleConfig card = BundleReader.readConfig(out);
+        assertThat(card.architecture().targetVocabularySize()).isEqualTo(a.targetVocabularySize() + Placeholders.COUNT);
+        assertThat(card.architecture().sourceVocabularySize()).isEqualTo(270 + Placeholders.COUNT);
+        assertThat(card.training().hyperparameters()).containsEntry("initFrom", base + " (member 1, its target side)");
+
+        var trained = GraphFiles.read(base.resolve(ModelBundle.WEIGHTS).toFile(), false).paramTable();
+        var tuned = GraphFiles.read(out.resolve(ModelBundle.WEIGHTS).toFile(), false).paramTable();
+        assertThat(tuned.keySet()).isEqualTo(trained.keySet());
+        for (String name : tuned.keySet()) {
+            if (name.startsWith(Seq2SeqGraph.SRC_EMBED + "_")) {
+                assertThat(tuned.get(name).shape()).as(name).isNotEqualTo(trained.get(name).shape());
+            } else {
+                assertThat(maxDifference(overlap(tuned.get(name), trained.get(name)), trained.get(name))).as(name).isLessThan(1e-6);
+            }
+        }
+    }
+
+    /** --init-keep source: a new target language; the target embeddings and the output layer start fresh. */
+    @Test
+    void keepingTheSourceSideStartsTheTargetEmbeddingsAndOutputLayerFresh(@TempDir Path dir) throws Exception {
+        Path base = TinyBundleAccess.copyCommitted("es-en", dir.resolve("base"));
+        Architecture a = BundleReader.readConfig(base).architecture();
+        Path korean = Files.write(dir.resolve("es-ko.tsv"), List.of("el gato come pescado\t고양이가 생선을 먹는다",
+                "la casa es grande\t집이 크다", "¿Dónde está el tren?\t기차는 어디에 있어요?"));
+        Path out = dir.resolve("es-ko");
+        Architecture shape = new Architecture(a.cell(), a.sourceVocabularySize(), 270, a.embeddingSize(), a.hiddenSize(),
+                a.decoderSize(), a.attentionSize(), 0.0);
+        new Trainer(fineTune(korean, korean, out, shape, new InitFrom(base, 1, InitFrom.Keep.SOURCE), "translate", 1e-9, 0.0),
+                new PrintStream(new ByteArrayOutputStream())).run();
+        assertThat(Files.readString(out.resolve("source.vocab"))).startsWith(Files.readString(base.resolve("source.vocab")));
+        assertThat(Files.readString(out.resolve("target.vocab"))).isNotEqualTo(Files.readString(base.resolve("target.vocab")));
+        var trained = GraphFiles.read(base.resolve(ModelBundle.WEIGHTS).toFile(), false).paramTable();
+        var tuned = GraphFiles.read(out.resolve(ModelBundle.WEIGHTS).toFile(), false).paramTable();
+        for (String name : tuned.keySet()) {
+            boolean fresh = name.startsWith(Seq2SeqGraph.TGT_EMBED + "_") || name.startsWith(Seq2SeqGraph.OUTPUT + "_");
+            if (!fresh) {
+                assertThat(maxDifference(overlap(tuned.get(name), trained.get(name)), trained.get(name))).as(name).isLessThan(1e-6);
+            }
+        }
+        assertThat(tuned.get(Seq2SeqGraph.OUTPUT + "_W").shape()).isNotEqualTo(trained.get(Seq2SeqGraph.OUTPUT + "_W").shape());
+    }
+
+    /** The part of {@code tuned} a parameter of {@code trained}'s shape covers (a vocabulary extended by placeholders is larger). */
+    private static INDArray overlap(INDArray tuned, INDArray trained) {
+        var region = new org.nd4j.linalg.indexing.INDArrayIndex[trained.rank()];
+        for (int d = 0; d < region.length; d++) {
+            region[d] = org.nd4j.linalg.indexing.NDArrayIndex.interval(0, trained.size(d));
+        }
+        return tuned.get(region);
+    }
+
+    @Test
+    void aKeptSidesVocabularySizeIsTheBundlesButTheNewSidesIsTheRuns() {
+        InitFrom target = new InitFrom(Path.of("b"), 1, InitFrom.Keep.TARGET);
+        Architecture member = new Architecture("lstm", 4016, 4016, 128, 128, 128, 128, 0.0);
+        target.requireShape(new java.util.LinkedHashMap<>(java.util.Map.of("--source-vocab", "2000", "--embedding", "128")), member);
+        assertThatThrownBy(() -> target.requireShape(java.util.Map.of("--target-vocab", "2000"), member))
+                .hasMessageContaining("--target-vocab 2000 (bundle: 4016)");
+        assertThat(target.newVocabularyFlag()).isEqualTo("--source-vocab");
+        assertThat(new InitFrom(Path.of("b"), 1).newVocabularyFlag()).isNull();
+        assertThat(new InitFrom(Path.of("b"), 1).describe()).isEqualTo("b (member 1)");
     }
 }
