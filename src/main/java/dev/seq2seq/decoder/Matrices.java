@@ -1,5 +1,6 @@
 package dev.seq2seq.decoder;
 
+import dev.seq2seq.search.LogSpace;
 import org.bytedeco.javacpp.FloatPointer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -54,7 +55,7 @@ final class Matrices {
     /**
      * Adds the bias and turns each row into log-probabilities in place. Plain Java: libnd4j's
      * log_softmax op took about as long as all the step's matrix products together. The
-     * normaliser's exponentials go through {@link #expNonPositive}, 3-4x faster than
+     * normaliser's exponentials go through {@link LogSpace#expNonPositive}, 3-4x faster than
      * {@code Math.exp}, which was most of this method's time at batch 32.
      */
     static void logSoftmax(float[] logits, int rows, float[] bias) {
@@ -69,32 +70,12 @@ final class Matrices {
             }
             double sum = 0;
             for (int j = 0; j < v; j++) {
-                sum += expNonPositive(logits[o + j] - max);
+                sum += LogSpace.expNonPositive(logits[o + j] - max);
             }
             float logZ = (float) (max + Math.log(sum));
             for (int j = 0; j < v; j++) {
                 logits[o + j] -= logZ;
             }
         }
-    }
-
-    private static final float LOG2E = 1.4426950408889634f;
-    private static final float LN2 = 0.6931471805599453f;
-
-    /**
-     * e^x for x <= 0 within 4e-6 relative error (0 below -87, where a float underflows): x = (n + g)
-     * ln 2 with n a whole number and |g| <= 1/2, so e^x = 2^n e^(g ln 2), the first factor put
-     * into the float's exponent bits, the second a degree-6 Taylor polynomial (|g ln 2| <= 0.35,
-     * so its remainder is below 1e-7).
-     */
-    static float expNonPositive(float x) {
-        if (!(x >= -87f)) {
-            return 0f;   // also for NaN: it takes no share of the normaliser
-        }
-        float t = x * LOG2E;
-        int n = (int) (t - 0.5f);   // t <= 0: truncation towards zero rounds t to the nearest whole number
-        float f = (t - n) * LN2;
-        float p = 1f + f * (1f + f * (0.5f + f * (1f / 6 + f * (1f / 24 + f * (1f / 120 + f * (1f / 720))))));
-        return Float.intBitsToFloat((n + 127) << 23) * p;
     }
 }

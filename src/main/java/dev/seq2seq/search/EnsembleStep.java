@@ -55,10 +55,13 @@ public final class EnsembleStep implements DecoderStep {
         return meanOfProbabilities(each);
     }
 
-    /** log((1/K) sum_k exp(x_k)) entry by entry, shifted by the largest x_k so that nothing overflows. */
+    /**
+     * log((1/K) sum_k exp(x_k)) entry by entry, shifted by the largest x_k so that nothing
+     * overflows (the shifted sum is between 1 and K, where {@link LogSpace} is exact to float accuracy).
+     */
     static float[] meanOfProbabilities(float[][] logProbs) {
         int k = logProbs.length;
-        double logK = Math.log(k);
+        float logK = (float) Math.log(k);
         float[] out = new float[logProbs[0].length];
         for (int j = 0; j < out.length; j++) {
             float max = Float.NEGATIVE_INFINITY;
@@ -69,11 +72,11 @@ public final class EnsembleStep implements DecoderStep {
                 out[j] = max;
                 continue;
             }
-            double sum = 0;
+            float sum = 0;
             for (float[] m : logProbs) {
-                sum += Math.exp(m[j] - max);
+                sum += LogSpace.expNonPositive(m[j] - max);
             }
-            out[j] = (float) (max + Math.log(sum) - logK);
+            out[j] = max + LogSpace.logAtLeastOne(sum) - logK;
         }
         return out;
     }
