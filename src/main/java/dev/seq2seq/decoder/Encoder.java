@@ -112,9 +112,10 @@ final class Encoder {
         float[] h = new float[batch * hs];
         float[] c = new float[batch * hs];
         float[] pre = new float[batch * width];
+        Matrices.Scratch scratch = new Matrices.Scratch();
         for (int step = 0; step < maxLength; step++) {
             int t = backward ? maxLength - 1 - step : step;
-            float[] recurrent = Matrices.times(h, batch, cell.recurrentWeights());
+            float[] recurrent = scratch.times(h, batch, cell.recurrentWeights());
             for (int b = 0; b < batch; b++) {
                 int src = (b * maxLength + t) * width;
                 for (int j = 0; j < width; j++) {

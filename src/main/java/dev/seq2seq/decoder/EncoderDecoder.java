@@ -110,6 +110,7 @@ public final class EncoderDecoder {
         private final Encoder.Encoding enc;
         private final int startToken;
         private final int endToken;
+        private final Matrices.Scratch scratch = new Matrices.Scratch();
 
         Step(Encoder.Encoding enc, int startToken, int endToken) {
             this.enc = enc;
@@ -152,7 +153,7 @@ public final class EncoderDecoder {
                 throw new IllegalArgumentException(previousTokens.length + " tokens for " + state.rows() + " rows");
             }
             recurrentStep(state, previousTokens);
-            float[] attended = Matrices.times(attend(state), state.rows(), wo);
+            float[] attended = scratch.times(attend(state), state.rows(), wo);
             return output(state, attended);
         }
 
@@ -171,7 +172,7 @@ public final class EncoderDecoder {
                 System.arraycopy(tgtEmbed, token * e, input, r * (e + d), e);
                 System.arraycopy(state.h, r * d, input, r * (e + d) + e, d);
             }
-            float[] pre = Matrices.times(input, rows, decStacked);
+            float[] pre = scratch.times(input, rows, decStacked);
             for (int r = 0; r < rows; r++) {
                 int src = state.sourceOf[r] * width;
                 for (int j = 0; j < width; j++) {
@@ -193,7 +194,7 @@ public final class EncoderDecoder {
         private float[] attend(State state) {
             int rows = state.rows();
             int a = arch.attentionSize();
-            float[] queries = Matrices.times(state.h, rows, wq);
+            float[] queries = scratch.times(state.h, rows, wq);
             float[] context = new float[rows * a];
             float[][] weights = new float[rows][];
             for (int r = 0; r < rows; r++) {
@@ -249,11 +250,11 @@ public final class EncoderDecoder {
                 System.arraycopy(state.h, r * d, combined, r * (d + a), d);
                 System.arraycopy(attended, r * a, combined, r * (d + a) + d, a);
             }
-            float[] hidden = Matrices.times(combined, rows, hiddenW);
+            float[] hidden = scratch.times(combined, rows, hiddenW);
             for (int i = 0; i < hidden.length; i++) {
                 hidden[i] = RecurrentCell.tanh(hidden[i] + hiddenB[i % d]);
             }
-            float[] logits = Matrices.rowMajor(Matrices.product(Matrices.matrix(hidden, rows, d), outW));
+            float[] logits = scratch.times(hidden, rows, outW);
             Matrices.logSoftmax(logits, rows, outB);
             return logits;
         }
