@@ -38,8 +38,11 @@ final class Matrices {
      * what it holds stays as large as one step's products. Not thread-safe: one per decoding.
      */
     static final class Scratch {
-        private final Map<Integer, INDArray> operands = new HashMap<>();
-        private final Map<Integer, INDArray> results = new HashMap<>();
+        /** A matrix and its data's address, which ND4J makes anew (and slowly) on every {@code addressPointer()}. */
+        private record Buffer(INDArray matrix, FloatPointer values) {}
+
+        private final Map<Integer, Buffer> operands = new HashMap<>();
+        private final Map<Integer, Buffer> results = new HashMap<>();
 
         /** a [rows, k] (row-major) times w [k, n]: returns [rows, n] row-major, as {@link Matrices#times}. */
         float[] times(float[] a, int rows, INDArray w) {
@@ -48,20 +51,23 @@ final class Matrices {
             if (a.length < rows * k) {
                 throw new IllegalArgumentException("left operand has " + a.length + " values, expected " + rows * k);
             }
-            INDArray left = reuse(operands, rows, k);
-            ((FloatPointer) left.data().addressPointer()).put(a, 0, rows * k);
-            INDArray out = reuse(results, rows, n);
-            Nd4j.exec(new Mmul(left, w, out, null));   // matmul writes every value of out (beta 0)
-            return rowMajor(out);
+            Buffer left = reuse(operands, rows, k);
+            left.values().put(a, 0, rows * k);
+            Buffer out = reuse(results, rows, n);
+            Nd4j.exec(new Mmul(left.matrix(), w, out.matrix(), null));   // matmul writes every value of out (beta 0)
+            float[] values = new float[rows * n];
+            out.values().get(values, 0, values.length);
+            return values;
         }
 
-        private static INDArray reuse(Map<Integer, INDArray> byWidth, int rows, int cols) {
-            INDArray m = byWidth.get(cols);
-            if (m == null || m.size(0) != rows) {
-                m = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
-                byWidth.put(cols, m);
+        private static Buffer reuse(Map<Integer, Buffer> byWidth, int rows, int cols) {
+            Buffer b = byWidth.get(cols);
+            if (b == null || b.matrix().size(0) != rows) {
+                INDArray m = Nd4j.createUninitialized(DataType.FLOAT, rows, cols);
+                b = new Buffer(m, (FloatPointer) m.data().addressPointer());
+                byWidth.put(cols, b);
             }
-            return m;
+            return b;
         }
     }
 

@@ -62,23 +62,26 @@ public final class EnsembleStep implements DecoderStep {
     static float[] meanOfProbabilities(float[][] logProbs) {
         int k = logProbs.length;
         float logK = (float) Math.log(k);
-        float[] out = new float[logProbs[0].length];
-        for (int j = 0; j < out.length; j++) {
-            float max = Float.NEGATIVE_INFINITY;
-            for (float[] m : logProbs) {
-                max = Math.max(max, m[j]);
+        int v = logProbs[0].length;
+        float[] max = logProbs[0].clone();
+        for (int i = 1; i < k; i++) {
+            float[] m = logProbs[i];
+            for (int j = 0; j < v; j++) {
+                max[j] = Math.max(max[j], m[j]);
             }
-            if (max == Float.NEGATIVE_INFINITY) {
-                out[j] = max;
-                continue;
-            }
-            float sum = 0;
-            for (float[] m : logProbs) {
-                sum += LogSpace.expNonPositive(m[j] - max);
-            }
-            out[j] = max + LogSpace.logAtLeastOne(sum) - logK;
         }
-        return out;
+        float[] sum = new float[v];   // of exp(x_k - max) over the members, from 1 (the largest's) to K
+        for (float[] m : logProbs) {
+            for (int j = 0; j < v; j++) {
+                sum[j] += LogSpace.expNonPositive(m[j] - max[j]);
+            }
+        }
+        for (int j = 0; j < v; j++) {
+            if (max[j] != Float.NEGATIVE_INFINITY) {   // an entry every member rules out stays ruled out
+                max[j] += LogSpace.logAtLeastOne(sum[j]) - logK;
+            }
+        }
+        return max;
     }
 
     @Override
