@@ -92,7 +92,7 @@ final class TrainCommand implements Callable<Integer> {
      * would be ignored or differ are refused (--source-vocab/--target-vocab always: the bundle's
      * vocabularies are used).
      */
-    private InitFrom initFrom() {
+    private InitFrom initFrom() throws java.io.IOException {
         ParseResult given = spec.commandLine().getParseResult();
         if (initFrom == null) {
             if (given.hasMatchedOption("--init-member")) {
@@ -104,6 +104,18 @@ final class TrainCommand implements Callable<Integer> {
             return null;
         }
         InitFrom init = new InitFrom(initFrom, initMember, keep());
+        Map<String, String> resumed = Trainer.checkpointOptions(output);
+        if (!resumed.isEmpty()) {   // the run resumes its own network: the checkpoint's shape, whatever the bundle is now
+            // (options typed now stay as typed, so that resuming still refuses ones that differ)
+            cell = given.hasMatchedOption("--cell") ? cell : resumed.getOrDefault("--cell", cell);
+            sourceVocab = fromCheckpoint(given, resumed, "--source-vocab", sourceVocab);
+            targetVocab = fromCheckpoint(given, resumed, "--target-vocab", targetVocab);
+            embedding = fromCheckpoint(given, resumed, "--embedding", embedding);
+            hidden = fromCheckpoint(given, resumed, "--hidden", hidden);
+            decoder = fromCheckpoint(given, resumed, "--decoder", decoder);
+            attention = fromCheckpoint(given, resumed, "--attention", attention);
+            return init;
+        }
         Architecture member = init.resolve(task).architecture();
         for (String vocab : List.of("--source-vocab", "--target-vocab")) {
             if (given.hasMatchedOption(vocab) && !vocab.equals(init.newVocabularyFlag())) {
@@ -132,6 +144,10 @@ final class TrainCommand implements Callable<Integer> {
         decoder = member.decoderSize();
         attention = member.attentionSize();
         return init;
+    }
+
+    private static int fromCheckpoint(ParseResult given, Map<String, String> checkpoint, String flag, int value) {
+        return given.hasMatchedOption(flag) || !checkpoint.containsKey(flag) ? value : Integer.parseInt(checkpoint.get(flag));
     }
 
     private InitFrom.Keep keep() {

@@ -41,6 +41,15 @@ final class Checkpoints {
         return Files.isRegularFile(dir.resolve(STATE));
     }
 
+    /** The fixed options of the checkpoint here (flag to value), or an empty map where there is none or it predates them. */
+    Map<String, String> fixedOptions() throws IOException {
+        if (!exists()) {
+            return Map.of();
+        }
+        TrainingState state = JSON.readValue(dir.resolve(STATE).toFile(), TrainingState.class);
+        return state.fixed == null ? Map.of() : state.fixed;
+    }
+
     /**
      * The checkpoint's state and graph, refused when a fixed option differs from the checkpoint's;
      * {@code --resume-learning-rate} is applied once (running the same command again later must not

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 
 /**
@@ -136,6 +137,15 @@ public final class Trainer {
         state.learningRate = o.learningRate();
         state.fixed = o.fixedOnResume();
         return state;
+    }
+
+    /**
+     * The fixed options (shape, dropout, batch size, ...) of the checkpoint a run into {@code output}
+     * would resume, flag to value; empty where there is none. An {@code --init-from} run resumes
+     * with these, not the bundle's, which may have changed since (a fine-tuned model shipped into it).
+     */
+    public static Map<String, String> checkpointOptions(Path output) throws IOException {
+        return new Checkpoints(output.resolve(CHECKPOINT_DIR)).fixedOptions();
     }
 
     /** A new network, initialised from the seed, or with an {@code --init-from} bundle's weights where given. */

@@ -303,6 +303,19 @@ class CliTest {
         assertThat(output).contains("resuming from").contains("--init-from " + bundle + " (member 1) has no further effect")
                 .doesNotContain("fine-tuning");
         assertThat(dev.seq2seq.bundle.BundleReader.readConfig(out).training().epochs()).isEqualTo(2);
+
+        // the fine-tuned model shipped into the bundle it started from (316 pieces now, not 300):
+        // the same command still resumes, with the checkpoint's shape
+        for (String file : List.of("config.json", "weights.zip", "source.vocab", "source.merges", "target.vocab", "target.merges")) {
+            Files.copy(out.resolve(file), bundle.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        String[] third = trainOn(out, "--init-from", bundle.toString(), "--batch-size", "8",
+                "--learning-rate", "0.0001", "--epochs", "3").toArray(String[]::new);
+        output = run(exit, third);
+        assertThat(exit[0]).as(output).isZero();
+        assertThat(output).contains("resuming from");
+        assertThat(dev.seq2seq.bundle.BundleReader.readConfig(out).training().epochs()).isEqualTo(3);
+        assertThat(dev.seq2seq.bundle.BundleReader.readConfig(out).architecture().sourceVocabularySize()).isEqualTo(316);
     }
 
     @Test
