@@ -22,6 +22,10 @@ class ProtectedSpansTest {
         assertThat(spans("Llama al 915 555 014 o al 612 34 56 78, no a los 3 o 4.")).containsExactly("915 555 014", "612 34 56 78", "3", "4");
         assertThat(spans("Call +34 612 345 678 or 555-0199; the password is kx93Lp, the code 28013."))
                 .containsExactly("+34 612 345 678", "555-0199", "kx93Lp", "28013");
+        // numbers dialled with a trunk prefix, groups of three or four digits: one span, not three numbers
+        assertThat(spans("Ruf bei Problemen die Rezeption unter 030 5550 1234 an.")).containsExactly("030 5550 1234");
+        assertThat(spans("제 번호는 010 1234 5678이에요.")).containsExactly("010 1234 5678");
+        assertThat(spans("Tengo 0 42 y 123 4567.")).doesNotContain("0 42 y 123 4567");
         assertThat(spans("It cost 3,200 dollars, 3.200 euros, 1.000.000 pesos on 3.4.2025 or 2026-03-14."))
                 .containsExactly("3,200", "3.200", "1.000.000", "3.4.2025", "2026-03-14");
     }
