@@ -161,7 +161,7 @@ public final class BundleReader {
     private static WordList readSourceWords(Path directory, BundleConfig config) {
         Path words = directory.resolve(config.tokenizer().sourcePrefix() + ModelBundle.WORDS_SUFFIX);
         try {
-            return Files.isRegularFile(words) ? WordList.read(words) : WordList.EMPTY;
+            return Files.isRegularFile(words) ? WordList.read(words, config.sourceLanguage()) : WordList.EMPTY;
         } catch (IOException e) {
             throw new ModelBundleException(words, e.getMessage(), e);
         }

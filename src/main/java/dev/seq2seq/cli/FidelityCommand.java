@@ -133,9 +133,14 @@ final class FidelityCommand implements Callable<Integer> {
             if (!available(direction)) continue;
             var pairs = ParallelCorpus.read(typedDev, from + 1, 2 - from, maxPairs).pairs();
             List<String> references = pairs.stream().map(p -> p.target().toLowerCase(Locale.ROOT)).toList();
+            List<String> sideBySide = new ArrayList<>(List.of("form\tsource\tthis service\treference"));
             for (var form : forms.entrySet()) {
                 List<String> sources = pairs.stream().map(p -> form.getValue().apply(p.source())).toList();
-                List<String> ours = translate(direction, sources).stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
+                List<String> translated = translate(direction, sources);
+                for (int i = 0; i < sources.size(); i++) {
+                    sideBySide.add(form.getKey() + "\t" + sources.get(i) + "\t" + translated.get(i) + "\t" + pairs.get(i).target());
+                }
+                List<String> ours = translated.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList();
                 String line = String.format(Locale.ROOT, "  %s %-34s this service BLEU %5.2f", direction, form.getKey(),
                         Bleu.corpus(ours, references).score());
                 if (apertium && APERTIUM.containsKey(direction)) {
@@ -144,6 +149,7 @@ final class FidelityCommand implements Callable<Integer> {
                 }
                 System.out.println(line);
             }
+            write("typed-" + direction + ".tsv", sideBySide);
         }
     }
 

@@ -35,7 +35,18 @@ public final class WordList {
     /** A word with its accents and apostrophes dropped -> the one word of the list written so ("" where several are). */
     private final java.util.Map<String, String> byUnmarked = new java.util.HashMap<>();
 
+    /**
+     * Contractions of a pronoun that the language always writes with a capital, so that a list of the
+     * words written in lower case never holds them: English "I'm", "I've", "I'd" (not "I'll": "ill" is a word).
+     */
+    private static final java.util.Map<String, List<String>> CAPITALISED_CONTRACTIONS = java.util.Map.of(
+            "en", List.of("I'm", "I've", "I'd"));
+
     private WordList(Set<String> words) {
+        this(words, "");
+    }
+
+    private WordList(Set<String> words, String language) {
         this.words = words;
         for (String w : words) {
             if (!w.equals(w.toLowerCase(Locale.ROOT))) {
@@ -43,7 +54,16 @@ public final class WordList {
             }
             String bare = unmarked(w);
             if (!bare.equals(w)) {
-                byUnmarked.merge(bare, w, (a, b) -> "");
+                // "can't" and "can’t" are one word typed with two apostrophes: the straight one is kept
+                byUnmarked.merge(bare, w, (a, b) -> a.replace('’', '\'').equals(b.replace('’', '\'')) ? a.replace('’', '\'') : "");
+            }
+        }
+        if (!words.isEmpty()) {
+            for (String w : CAPITALISED_CONTRACTIONS.getOrDefault(language, List.of())) {
+                String bare = unmarked(w).toLowerCase(Locale.ROOT);
+                if (!words.contains(bare)) {
+                    byUnmarked.putIfAbsent(bare, w);
+                }
             }
         }
     }
@@ -57,8 +77,8 @@ public final class WordList {
     /**
      * The text with the accents and apostrophes that typing on a phone drops put back ("el se mejorara
      * pronto" -> "el se mejorará pronto", "i dont know" stays if "dont" is itself written, "isnt" ->
-     * "isn't"): a lower-case word the list lacks is replaced by the one word of the list that is
-     * written the same without them. A word the list holds, a word with a capital (a name) and a
+     * "isn't", "im" -> "I'm" in English): a lower-case word the list lacks is replaced by the one word of the
+     * list that is written the same without them. A word the list holds, a word with a capital (a name) and a
      * word that could be restored in two ways ("publico": público, publicó) stay as typed.
      */
     public String restoreMarks(String text) {
@@ -183,6 +203,11 @@ public final class WordList {
     }
 
     public static WordList read(Path file) throws IOException {
+        return read(file, "");
+    }
+
+    /** The list saved at {@code file}, for sources in the given language (ISO 639-1; "" for none in particular). */
+    public static WordList read(Path file, String language) throws IOException {
         List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
         Set<String> words = new HashSet<>(lines.size() * 2);
         for (String line : lines) {
@@ -190,7 +215,7 @@ public final class WordList {
                 words.add(line.strip());
             }
         }
-        return new WordList(words);
+        return new WordList(words, language);
     }
 
     /** Writes the words sorted, one a line. */

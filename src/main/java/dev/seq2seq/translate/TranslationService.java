@@ -11,6 +11,7 @@ import dev.seq2seq.request.WorkLimits;
 import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.spans.Lines;
 import dev.seq2seq.spans.ProtectedSpans;
+import dev.seq2seq.spans.SentenceEnds;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -207,7 +208,7 @@ public final class TranslationService {
                     continue;
                 }
                 boolean shouted = Lines.shouted(content);
-                String input = shouted ? Lines.lower(content, language) : content;
+                String input = SentenceEnds.complete(shouted ? Lines.lower(content, language) : content, language);
                 boolean uncased = input.codePoints().noneMatch(Character::isUpperCase);
                 for (String sentence : Segments.of(model, input)) {
                     segments.add(new Segment(t, l, prepare(model, sentence, uncased, protect, terms), shouted));

@@ -92,4 +92,21 @@ class WordListTest {
         assertThat(lucia.restoreMarks("escribe a lucia.gomez@correo.es o mira docs/aqui, ¿aqui? (lucia)"))
                 .isEqualTo("escribe a lucia.gomez@correo.es o mira docs/aqui, ¿aquí? (lucía)");
     }
+
+    @Test
+    void oneWordTypedWithTwoKindsOfApostropheIsStillOneWord() {
+        // the training sources write both "can't" and "can’t": "cant" is restored, not left as ambiguous
+        WordList en = WordList.of(List.of("i can't go", "she can’t go", "we don't know"), 1);
+        assertThat(en.restoreMarks("i cant go and we dont know")).isEqualTo("i can't go and we don't know");
+    }
+
+    @Test
+    void englishContractionsOfICanBeRestoredThoughTheListHoldsOnlyLowerCaseWords(@TempDir Path dir) throws Exception {
+        WordList.of(List.of("you're ready and i think so", "he is ill today"), 1).write(dir.resolve("source.words"));
+        WordList en = WordList.read(dir.resolve("source.words"), "en");
+        assertThat(en.restoreMarks("im ready and ive seen it; id go")).isEqualTo("I'm ready and I've seen it; I'd go");
+        assertThat(en.restoreMarks("ill go")).isEqualTo("ill go");   // "ill" is a word: "I'll" is not assumed
+        WordList es = WordList.read(dir.resolve("source.words"), "es");
+        assertThat(es.restoreMarks("im ready")).isEqualTo("im ready");
+    }
 }

@@ -71,6 +71,14 @@ class TranslationServiceTest {
     }
 
     @Test
+    void aSpanishLineWithoutPunctuationGoesInAsTyped() {
+        // only English gets its full stop or question mark back (SentenceEnds); Spanish measured no better with one
+        List<String> seen = new java.util.ArrayList<>();
+        assertThat(translate(echo(seen), "el gato come pan")).isEqualTo("<el gato come pan>");
+        assertThat(seen).containsExactly("el gato come pan");
+    }
+
+    @Test
     void termsNeedAModelWithPlaceholders() {
         Terms keep = Terms.of(List.of("Zalando"), List.of());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> echo(new java.util.ArrayList<>()).translate(
