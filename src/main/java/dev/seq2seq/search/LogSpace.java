@@ -13,13 +13,15 @@ public final class LogSpace {
     }
 
     /**
-     * e^x for x <= 0 within 4e-6 relative error (0 below -87, where a float underflows, and for
-     * NaN): x = (n + g) ln 2 with n a whole number and |g| <= 1/2, so e^x = 2^n e^(g ln 2), the
+     * e^x for x <= 0 within 4.1e-6 relative error (measured: 6.7e-7 on [-10, 0], 4.0e-6 at -84.9), 0 below
+     * -87, where a float underflows, and NaN for NaN (so that weights gone NaN show, not pass as saturated
+     * gates); not for x > 0 (asserted): x = (n + g) ln 2 with n a whole number and |g| <= 1/2, so e^x = 2^n e^(g ln 2), the
      * first factor put into the float's exponent bits, the second a degree-6 Taylor polynomial
      * (|g ln 2| <= 0.35, so its remainder is below 1e-7).
      */
     public static float expNonPositive(float x) {
-        if (!(x >= -87f)) {
+        assert !(x > 0f) : "expNonPositive takes x <= 0, not " + x;
+        if (x < -87f) {
             return 0f;
         }
         float t = x * LOG2E;
@@ -31,7 +33,7 @@ public final class LogSpace {
 
     /**
      * ln x for 1 <= x < 2^126 (within 3e-6 of Math.log up to 10^6, float rounding included): x = 2^e m with m in [1, 2), and
-     * ln m = 2 atanh(s) with s = (m - 1) / (m + 1) in [0, 1/3], summed to s^9 (remainder below 6e-7).
+     * ln m = 2 atanh(s) with s = (m - 1) / (m + 1) in [0, 1/3], summed to s^9 (remainder about 1.2e-6).
      */
     public static float logAtLeastOne(float x) {
         int bits = Float.floatToRawIntBits(x);

@@ -42,4 +42,19 @@ class RecurrentCellTest {
         assertThat((double) h[0]).isCloseTo(Math.tanh(0.3), within(1e-6));
         assertThat((double) h[1]).isCloseTo(Math.tanh(-2), within(1e-6));
     }
+
+    @Test
+    void theFastTanhAndSigmoidStayCloseRelativeToTheValueAndLetNaNThrough() {
+        for (float x : new float[] {1e-9f, -3e-8f, 1e-6f, 1e-5f, 0.004f, 0.006f, 0.3f, -2f, 20f, -50f}) {
+            double exact = Math.tanh(x);
+            assertThat(Math.abs(RecurrentCell.tanh(x) - exact)).as("tanh(%s)", x).isLessThanOrEqualTo(Math.abs(exact) * 4e-6 + 1e-7);
+            double logistic = 1 / (1 + Math.exp(-x));
+            assertThat(Math.abs(RecurrentCell.sigmoid(x) - logistic)).as("sigmoid(%s)", x).isLessThanOrEqualTo(logistic * 4e-6);
+        }
+        assertThat(RecurrentCell.tanh(1e-6f)).isNotZero();
+        assertThat(RecurrentCell.tanh(Float.NaN)).isNaN();
+        assertThat(RecurrentCell.sigmoid(Float.NaN)).isNaN();
+        assertThat(RecurrentCell.tanh(Float.POSITIVE_INFINITY)).isEqualTo(1f);
+        assertThat(RecurrentCell.sigmoid(Float.NEGATIVE_INFINITY)).isZero();
+    }
 }

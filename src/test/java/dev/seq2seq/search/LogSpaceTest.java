@@ -19,7 +19,7 @@ class LogSpaceTest {
         assertThat(LogSpace.expNonPositive(-0f)).isEqualTo(1f);
         assertThat(LogSpace.expNonPositive(-88f)).isZero();
         assertThat(LogSpace.expNonPositive(Float.NEGATIVE_INFINITY)).isZero();
-        assertThat(LogSpace.expNonPositive(Float.NaN)).isZero();
+        assertThat(LogSpace.expNonPositive(Float.NaN)).isNaN();   // weights gone NaN must show, not pass for a saturated gate
     }
 
     @Test
