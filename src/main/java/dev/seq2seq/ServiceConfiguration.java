@@ -67,7 +67,8 @@ public class ServiceConfiguration {
     @Bean
     TranslationService translationService(ModelRepository models, LanguageIdentifier identifier, Batchers batchers,
                                           ServiceProperties p) {
-        return new TranslationService(models.byTask(BundleConfig.TRANSLATE), identifier, batchers, p.limits().work());
+        return new TranslationService(models.byTask(BundleConfig.TRANSLATE), identifier, batchers, p.limits().work(),
+                p.defaultQuality());
     }
 
     /** Conversations in this process (seq2seq.store=memory, the default); with redis, store.RedisStoreConfiguration has them. */

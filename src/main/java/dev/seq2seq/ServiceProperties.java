@@ -14,17 +14,23 @@ import org.springframework.util.unit.DataSize;
  * @param store             where conversations and rate-limit buckets live: {@code memory} (this process;
  *                          the default) or {@code redis} (shared by replicas; {@code spring.data.redis.*}
  *                          says which Redis)
+ * @param defaultQuality    the bundle a translation request without {@code quality} gets where its pair has
+ *                          two: {@code fast} (the default) or {@code best}
  */
 @ConfigurationProperties("seq2seq")
 public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path languageProfiles,
                                 @DefaultValue Limits limits, @DefaultValue Chat chat, @DefaultValue Batching batching,
-                                @DefaultValue Auth auth, @DefaultValue("memory") String store) {
+                                @DefaultValue Auth auth, @DefaultValue("memory") String store,
+                                @DefaultValue("fast") String defaultQuality) {
     public static final String MEMORY = "memory";
     public static final String REDIS = "redis";
 
     public ServiceProperties {
         if (!MEMORY.equals(store) && !REDIS.equals(store)) {
             throw new IllegalArgumentException("seq2seq.store must be memory or redis, not " + store);
+        }
+        if (!"fast".equals(defaultQuality) && !"best".equals(defaultQuality)) {
+            throw new IllegalArgumentException("seq2seq.default-quality must be fast or best, not " + defaultQuality);
         }
     }
 

@@ -31,7 +31,8 @@ public class ModelsController implements ModelsApi {
                 .architecture(c.architecture()).parameters(c.parameters())
                 .sourceVocabularySize(c.sourceVocabularySize()).targetVocabularySize(c.targetVocabularySize())
                 .data(c.data()).training(c.training()).scores(c.scores())
-                .usesConversationHistory(c.usesConversationHistory())).toList());
+                .usesConversationHistory(c.usesConversationHistory())
+                .quality(c.quality() == null ? null : dev.seq2seq.api.generated.model.Quality.fromValue(c.quality()))).toList());
     }
 
     @Override

@@ -41,7 +41,8 @@ public class TranslateController implements TranslateApi {
         boolean attention = Boolean.TRUE.equals(body.getReturnAttention());
         List<Translation> done = translations.translate(new TranslationRequest(texts, body.getSource(), body.getTarget(),
                 body.getFormat(), alternatives, body.getBeamSize(), body.getMaxLength(), terms(body),
-                attention ? SegmentTrace.Detail.ATTENTION : SegmentTrace.Detail.NONE));
+                attention ? SegmentTrace.Detail.ATTENTION : SegmentTrace.Detail.NONE,
+                body.getQuality() == null ? null : body.getQuality().getValue()));
         boolean scores = Boolean.TRUE.equals(body.getReturnScores());
         return ResponseEntity.ok(array ? forTexts(done, alternatives > 0, scores, attention)
                 : forText(done.get(0), alternatives > 0, scores, attention));
@@ -99,7 +100,8 @@ public class TranslateController implements TranslateApi {
             throw new InvalidInputException("q", "q is required: the text to translate");
         }
         Translation t = translations.translate(new TranslationRequest(List.of(body.getQ()), body.getSource(), body.getTarget(),
-                null, 0, body.getBeamSize(), null, Terms.NONE, SegmentTrace.Detail.GATES)).get(0);
+                null, 0, body.getBeamSize(), null, Terms.NONE, SegmentTrace.Detail.GATES,
+                body.getQuality() == null ? null : body.getQuality().getValue())).get(0);
         ExplainResponse response = new ExplainResponse(t.text(), segments(t.traces()));
         if (t.detected() != null) {
             response.setDetectedLanguage(detected(t.detected()));

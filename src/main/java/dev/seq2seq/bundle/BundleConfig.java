@@ -2,8 +2,6 @@ package dev.seq2seq.bundle;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.seq2seq.request.InvalidInputException;
-import dev.seq2seq.search.DecodingOptions;
-import dev.seq2seq.text.Vocabulary;
 import dev.seq2seq.nn.Architecture;
 import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.text.Vocabulary;
@@ -31,28 +29,46 @@ public record BundleConfig(
         Decoding decoding,
         Data data,
         Training training,
-        Map<String, Object> scores) {
+        Map<String, Object> scores,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String quality) {
 
     public static final int FORMAT = 1;
     public static final String TRANSLATE = "translate";
     public static final String CHAT = "chat";
+    /**
+     * {@code quality} of a translation bundle that shares its language pair with another: the faster
+     * one ("fast": a distilled student, say) or the better one ("best": the ensemble it learnt from).
+     * A request picks one with its {@code quality}; absent, the service's default. Absent in the card:
+     * the pair's only bundle.
+     */
+    public static final String FAST = "fast";
+    public static final String BEST = "best";
+
+    /** A card without a {@code quality}: the only bundle of its language pair. */
+    public BundleConfig(int format, String name, String task, String sourceLanguage, String targetLanguage,
+                        Architecture architecture, SpecialTokens specialTokens, TokenizerFiles tokenizer, String weights,
+                        List<Member> ensemble, int maxSourceTokens, boolean usesConversationHistory, Decoding decoding,
+                        Data data, Training training, Map<String, Object> scores) {
+        this(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens, tokenizer, weights, ensemble,
+                maxSourceTokens, usesConversationHistory, decoding, data, training, scores, null);
+    }
 
     /** This card with another training summary. */
     public BundleConfig withTraining(Training newTraining) {
         return new BundleConfig(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens,
-                tokenizer, weights, ensemble, maxSourceTokens, usesConversationHistory, decoding, data, newTraining, scores);
+                tokenizer, weights, ensemble, maxSourceTokens, usesConversationHistory, decoding, data, newTraining, scores, quality);
     }
 
     /** This card with other dev scores. */
     public BundleConfig withScores(Map<String, Object> newScores) {
         return new BundleConfig(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens,
-                tokenizer, weights, ensemble, maxSourceTokens, usesConversationHistory, decoding, data, training, newScores);
+                tokenizer, weights, ensemble, maxSourceTokens, usesConversationHistory, decoding, data, training, newScores, quality);
     }
 
     /** This card with further models decoding beside its own (an ensemble), or none. */
     public BundleConfig withEnsemble(List<Member> newEnsemble) {
         return new BundleConfig(format, name, task, sourceLanguage, targetLanguage, architecture, specialTokens,
-                tokenizer, weights, newEnsemble, maxSourceTokens, usesConversationHistory, decoding, data, training, scores);
+                tokenizer, weights, newEnsemble, maxSourceTokens, usesConversationHistory, decoding, data, training, scores, quality);
     }
 
     /**

@@ -89,6 +89,10 @@ public final class BundleReader {
                 throw new ModelBundleException(file, "language '" + language + "' is not an ISO 639-1 code");
             }
         }
+        if (c.quality() != null && !(BundleConfig.TRANSLATE.equals(c.task())
+                && (BundleConfig.FAST.equals(c.quality()) || BundleConfig.BEST.equals(c.quality())))) {
+            throw new ModelBundleException(file, "quality must be 'fast' or 'best' on a translation bundle, not '" + c.quality() + "'");
+        }
     }
 
     /** Architecture, tokenizer, special tokens, ensemble members and the source limit. */

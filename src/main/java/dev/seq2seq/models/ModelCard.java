@@ -6,4 +6,4 @@ import java.util.Map;
 public record ModelCard(String name, String task, String sourceLanguage, String targetLanguage,
                         Map<String, Object> architecture, long parameters, int sourceVocabularySize,
                         int targetVocabularySize, Map<String, Object> data, Map<String, Object> training,
-                        Map<String, Object> scores, boolean usesConversationHistory) {}
+                        Map<String, Object> scores, boolean usesConversationHistory, String quality) {}

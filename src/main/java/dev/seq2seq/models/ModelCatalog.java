@@ -45,7 +45,7 @@ public final class ModelCatalog {
         return new ModelCard(c.name(), c.task(), c.sourceLanguage(), c.targetLanguage(), architecture(c),
                 model.bundle().parameterCount(), c.architecture().sourceVocabularySize(),
                 c.architecture().targetVocabularySize(), map(c.data()), map(c.training()),
-                c.scores() == null ? Map.of() : c.scores(), c.usesConversationHistory());
+                c.scores() == null ? Map.of() : c.scores(), c.usesConversationHistory(), c.quality());
     }
 
     /** The bundle's architecture; for an ensemble, with the further members' under {@code ensemble}. */

@@ -35,28 +35,69 @@ public final class TranslationService {
     private static final int DEFAULT_BEAM = 5;
     private static final Pattern FIRST_WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}]*");
 
-    private final Map<String, Seq2SeqModel> byPair = new LinkedHashMap<>();   // "es->en" -> model
+    private final Map<String, List<Seq2SeqModel>> byPair = new LinkedHashMap<>();   // "es->en" -> its bundles (two: fast, best)
     private final Map<String, Set<String>> pairs;                             // source -> targets, sorted, read-only
     private final LanguageIdentifier identifier;
     private final Generator generator;
     private final WorkLimits limits;
+    private final String defaultQuality;
 
     public TranslationService(List<Seq2SeqModel> models, LanguageIdentifier identifier, Generator generator,
                               WorkLimits limits) {
+        this(models, identifier, generator, limits, BundleConfig.FAST);
+    }
+
+    /**
+     * @param defaultQuality the bundle a request without {@code quality} gets where a pair has two
+     *                       ({@link BundleConfig#FAST} or {@link BundleConfig#BEST})
+     */
+    public TranslationService(List<Seq2SeqModel> models, LanguageIdentifier identifier, Generator generator,
+                              WorkLimits limits, String defaultQuality) {
         Map<String, Set<String>> pairs = new TreeMap<>();
         for (Seq2SeqModel m : models) {
             BundleConfig c = m.bundle().config();
             if (!c.task().equals(BundleConfig.TRANSLATE)) {
                 throw new IllegalArgumentException(c.name() + " is a " + c.task() + " model, not a translation model");
             }
-            byPair.put(pair(c.sourceLanguage(), c.targetLanguage()), m);
+            byPair.computeIfAbsent(pair(c.sourceLanguage(), c.targetLanguage()), k -> new ArrayList<>()).add(m);
             pairs.computeIfAbsent(c.sourceLanguage(), k -> new TreeSet<>()).add(c.targetLanguage());
         }
+        byPair.forEach(TranslationService::checkQualities);
+        checkQuality("seq2seq.default-quality", defaultQuality);
+        this.defaultQuality = defaultQuality;
         pairs.replaceAll((source, targets) -> Collections.unmodifiableSet(targets));
         this.pairs = Collections.unmodifiableMap(pairs);
         this.identifier = identifier;
         this.generator = generator;
         this.limits = limits;
+    }
+
+    /** A pair served by two bundles needs one {@code fast} and one {@code best}; by one, any. */
+    private static void checkQualities(String pair, List<Seq2SeqModel> models) {
+        if (models.size() == 1) {
+            return;
+        }
+        List<String> qualities = models.stream().map(m -> String.valueOf(m.bundle().config().quality())).sorted().toList();
+        if (!qualities.equals(List.of(BundleConfig.BEST, BundleConfig.FAST))) {
+            throw new IllegalArgumentException(pair + " is served by " + models.stream().map(m -> m.bundle().config().name()).toList()
+                    + " with qualities " + qualities + ": a pair takes one bundle, or two with \"quality\" \"fast\" and \"best\" in config.json");
+        }
+    }
+
+    private static void checkQuality(String field, String quality) {
+        if (!BundleConfig.FAST.equals(quality) && !BundleConfig.BEST.equals(quality)) {
+            throw new InvalidInputException(field, field + " must be 'fast' or 'best', not '" + quality + "'");
+        }
+    }
+
+    /**
+     * The bundle for a pair: of two, the one of the asked quality (the default where none is asked);
+     * the only one otherwise, whatever was asked.
+     */
+    private Seq2SeqModel model(String pair, String quality) {
+        String wanted = quality == null ? defaultQuality : quality;
+        List<Seq2SeqModel> models = byPair.get(pair);
+        return models.stream().filter(m -> wanted.equals(m.bundle().config().quality())).findFirst().orElse(models.get(0));
     }
 
 
@@ -95,7 +136,7 @@ public final class TranslationService {
             }
         }
         byModel.forEach((key, indices) -> {
-            List<Translation> done = translateWith(byPair.get(key), indices.stream().map(texts::get).toList(), request);
+            List<Translation> done = translateWith(model(key, request.quality()), indices.stream().map(texts::get).toList(), request);
             for (int k = 0; k < indices.size(); k++) {
                 Translation t = done.get(k);
                 out[indices.get(k)] = new Translation(t.text(), t.alternatives(), t.score(), detected[indices.get(k)], t.traces());
@@ -122,6 +163,9 @@ public final class TranslationService {
         }
         limits.checkAlternatives(request.alternatives());
         limits.checkBeamSize(request.beamSize());
+        if (request.quality() != null) {
+            checkQuality("quality", request.quality());
+        }
         InputValidation.checkLanguage("target", request.target());
     }
 

@@ -49,6 +49,7 @@ class BadInputTest {
                 Arguments.of("characters in all over the work limit", json("/translate", "{\"q\": [" + ("\"" + "hola ".repeat(900) + "\",").repeat(4) + "\"" + "hola ".repeat(900) + "\"], \"source\": \"es\", \"target\": \"en\"}"), 400, "q has 22500 characters in all; the limit is 20000 per request"),
                 Arguments.of("chat samples over the work limit", json("/chat", "{\"message\": \"hello\", \"samples\": 17}"), 400, "samples must be between 1 and 16, not 17"),
                 Arguments.of("invalid JSON", json("/translate", "{\"q\": \"hola\", "), 400, "not valid JSON"),
+                Arguments.of("unknown quality", json("/translate", "{\"q\": \"hola\", \"source\": \"es\", \"target\": \"en\", \"quality\": \"great\"}"), 400, "quality"),
                 Arguments.of("wrong field type", json("/translate", "{\"q\": \"hola\", \"target\": \"en\", \"alternatives\": \"many\"}"), 400, "alternatives"),
                 Arguments.of("text/plain body", post("/translate").contentType(MediaType.TEXT_PLAIN).content("hola"), 415, "text/plain"),
                 Arguments.of("control characters", json("/translate", "{\"q\": \"ho\\u0000la\", \"source\": \"es\", \"target\": \"en\"}"), 400, "control character U+0000"),

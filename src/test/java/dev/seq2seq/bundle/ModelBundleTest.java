@@ -54,6 +54,11 @@ class ModelBundleTest {
         Files.writeString(bundle.resolve("config.json"), config.replace("\"es\"", "\"spanish\""));
         assertThatThrownBy(() -> BundleReader.load(bundle)).hasMessageContaining("ISO 639-1");
 
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"translate\",", "\"translate\", \"quality\" : \"great\","));
+        assertThatThrownBy(() -> BundleReader.load(bundle)).hasMessageContaining("quality must be 'fast' or 'best'");
+        Files.writeString(bundle.resolve("config.json"), config.replace("\"translate\",", "\"translate\", \"quality\" : \"fast\","));
+        assertThat(BundleReader.load(bundle).config().quality()).isEqualTo("fast");
+
         Files.writeString(bundle.resolve("config.json"), config);
         Files.writeString(bundle.resolve("target.vocab"), "<pad>\n<unk>\n<s>\n</s>\n");
         assertThatThrownBy(() -> BundleReader.load(bundle)).hasMessageContaining("target.vocab");

@@ -78,6 +78,59 @@ class TranslationServiceTest {
         assertThat(seen).containsExactly("el gato come pan");
     }
 
+    /** The tiny bundle copied with another name and {@code quality} in its card. */
+    private static Seq2SeqModel tinyAs(Path dir, String name, String quality) throws Exception {
+        Path copy = dir.resolve(name);
+        java.nio.file.Files.createDirectories(copy);
+        try (var files = java.nio.file.Files.list(Path.of("src/test/resources/tiny-models/es-en"))) {
+            for (Path f : files.toList()) {
+                java.nio.file.Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        var c = TINY.bundle().config();
+        dev.seq2seq.bundle.BundleWriter.writeConfig(copy, new dev.seq2seq.bundle.BundleConfig(c.format(), name, c.task(),
+                c.sourceLanguage(), c.targetLanguage(), c.architecture(), c.specialTokens(), c.tokenizer(), c.weights(),
+                c.ensemble(), c.maxSourceTokens(), c.usesConversationHistory(), c.decoding(), c.data(), c.training(),
+                c.scores(), quality));
+        return new Seq2SeqModel(BundleReader.load(copy));
+    }
+
+    @Test
+    void aPairWithAFastAndABestBundleServesTheAskedOneAndTheDefaultOtherwise(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        List<Seq2SeqModel> both = List.of(tinyAs(dir, "es-en-best", "best"), tinyAs(dir, "es-en", "fast"));
+        List<String> used = new java.util.ArrayList<>();
+        Generator recording = (model, texts, options) -> {
+            used.add(model.bundle().config().name());
+            return texts.stream().map(t -> List.of(new Generation("x", new int[] {5}, -1.0, -1.0, 1))).toList();
+        };
+        var limits = dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 10);
+        TranslationService fastByDefault = new TranslationService(both, null, recording, limits);
+        for (String quality : java.util.Arrays.asList(null, "fast", "best")) {
+            fastByDefault.translate(new TranslationRequest(List.of("hola"), "es", "en", "text", 0, null, null, Terms.NONE,
+                    SegmentTrace.Detail.NONE, quality));
+        }
+        new TranslationService(both, null, recording, limits, "best").translate(new TranslationRequest(List.of("hola"), "es", "en", "text", 0, null, null));
+        assertThat(used).containsExactly("es-en", "es-en", "es-en-best", "es-en-best");
+        assertThat(fastByDefault.languagePairs()).containsExactly(java.util.Map.entry("es", java.util.Set.of("en")));
+        // one bundle for a pair answers whatever is asked
+        new TranslationService(List.of(TINY), null, recording, limits).translate(new TranslationRequest(List.of("hola"), "es", "en", "text", 0,
+                null, null, Terms.NONE, SegmentTrace.Detail.NONE, "best"));
+        assertThat(used).last().isEqualTo(TINY.bundle().config().name());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fastByDefault.translate(new TranslationRequest(List.of("hola"), "es", "en",
+                        "text", 0, null, null, Terms.NONE, SegmentTrace.Detail.NONE, "great")))
+                .isInstanceOf(dev.seq2seq.request.InvalidInputException.class).hasMessageContaining("quality must be 'fast' or 'best'");
+    }
+
+    @Test
+    void twoBundlesForOnePairNeedOneFastAndOneBest(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        List<Seq2SeqModel> twoFast = List.of(tinyAs(dir, "a", "fast"), tinyAs(dir, "b", "fast"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TranslationService(twoFast, null, null, dev.seq2seq.request.WorkLimits.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("es->en is served by [a, b]");
+        List<Seq2SeqModel> unmarked = List.of(TINY, tinyAs(dir, "c", "best"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TranslationService(unmarked, null, null, dev.seq2seq.request.WorkLimits.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("\"fast\" and \"best\"");
+    }
+
     @Test
     void termsNeedAModelWithPlaceholders() {
         Terms keep = Terms.of(List.of("Zalando"), List.of());
