@@ -3,6 +3,7 @@ package dev.seq2seq.bundle;
 import dev.seq2seq.decoder.EncoderDecoder;
 import dev.seq2seq.search.DecoderStep;
 import dev.seq2seq.search.EnsembleStep;
+import dev.seq2seq.search.SideBySide;
 import dev.seq2seq.spans.WordList;
 import dev.seq2seq.text.Tokenizer;
 import java.nio.file.Path;
@@ -87,7 +88,7 @@ public final class ModelBundle {
         if (networks.size() == 1) {
             return networks.get(0).start(sources, bos, eos);
         }
-        return new EnsembleStep(networks.stream().map(n -> n.start(sources, bos, eos)).toList());
+        return new EnsembleStep(SideBySide.map(networks, n -> n.start(sources, bos, eos), sources.length <= SideBySide.SMALL_ROWS));
     }
 
     /** The weights file of a bundle: {@code config.weights()}, or {@value #WEIGHTS} where the card names none. */

@@ -6,7 +6,8 @@ import java.util.List;
  * Several models over the same vocabularies decoding as one: each step runs every member on the
  * same hypotheses and returns the log of the mean of their next-token probabilities (as fairseq's
  * ensembles do), so the searches see an ordinary normalized distribution. Members may differ in
- * size; they must agree on the sources, the vocabulary and the special tokens.
+ * size; they must agree on the sources, the vocabulary and the special tokens. For a small batch (one
+ * request's beam) the members step side by side on the machine's other cores ({@link SideBySide}).
  */
 public final class EnsembleStep implements DecoderStep {
     private final List<DecoderStep> members;
@@ -48,10 +49,9 @@ public final class EnsembleStep implements DecoderStep {
     @Override
     public float[] logProbs(DecoderState state, int[] previousTokens) {
         DecoderState[] states = ((State) state).members();
-        float[][] each = new float[members.size()][];
-        for (int i = 0; i < each.length; i++) {
-            each[i] = members.get(i).logProbs(states[i], previousTokens);
-        }
+        List<Integer> indices = java.util.stream.IntStream.range(0, members.size()).boxed().toList();
+        float[][] each = SideBySide.map(indices, i -> members.get(i).logProbs(states[i], previousTokens),
+                state.rows() <= SideBySide.SMALL_ROWS).toArray(float[][]::new);
         return meanOfProbabilities(each);
     }
 
