@@ -15,13 +15,13 @@ import org.springframework.util.unit.DataSize;
  *                          the default) or {@code redis} (shared by replicas; {@code spring.data.redis.*}
  *                          says which Redis)
  * @param defaultQuality    the bundle a translation request without {@code quality} gets where its pair has
- *                          two: {@code fast} (the default) or {@code best}
+ *                          two: {@code best} (the default) or {@code fast}
  */
 @ConfigurationProperties("seq2seq")
 public record ServiceProperties(@DefaultValue("models") Path modelsDir, Path languageProfiles,
                                 @DefaultValue Limits limits, @DefaultValue Chat chat, @DefaultValue Batching batching,
                                 @DefaultValue Auth auth, @DefaultValue("memory") String store,
-                                @DefaultValue("fast") String defaultQuality) {
+                                @DefaultValue("best") String defaultQuality) {
     public static final String MEMORY = "memory";
     public static final String REDIS = "redis";
 

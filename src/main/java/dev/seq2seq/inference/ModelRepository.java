@@ -49,10 +49,13 @@ public final class ModelRepository {
             long start = System.nanoTime();
             Seq2SeqModel model = new Seq2SeqModel(BundleReader.load(dir));
             BundleConfig c = model.bundle().config();
-            String key = c.task() + " " + c.sourceLanguage() + "->" + c.targetLanguage();
+            // a translation pair may have two bundles, one "fast" and one "best" (BundleConfig.quality)
+            String key = c.task() + " " + c.sourceLanguage() + "->" + c.targetLanguage()
+                    + (c.quality() == null ? "" : " (" + c.quality() + ")");
             Path other = seen.putIfAbsent(key, dir);
             if (other != null) {
-                throw new ModelBundleException(dir, "is a second " + key + " model besides " + other + "; keep one");
+                throw new ModelBundleException(dir, "is a second " + key + " model besides " + other
+                        + "; keep one, or give the two \"quality\" \"fast\" and \"best\" in config.json");
             }
             model.generate(List.of("hello"), model.defaultOptions().withMaxLength(8));   // warm-up
             models.add(model);

@@ -44,7 +44,7 @@ public final class TranslationService {
 
     public TranslationService(List<Seq2SeqModel> models, LanguageIdentifier identifier, Generator generator,
                               WorkLimits limits) {
-        this(models, identifier, generator, limits, BundleConfig.FAST);
+        this(models, identifier, generator, limits, BundleConfig.BEST);
     }
 
     /**

@@ -26,6 +26,7 @@ class ProtectedSpansTest {
         assertThat(spans("Ruf bei Problemen die Rezeption unter 030 5550 1234 an.")).containsExactly("030 5550 1234");
         assertThat(spans("제 번호는 010 1234 5678이에요.")).containsExactly("010 1234 5678");
         assertThat(spans("Call 020 123 456 7890 today.")).containsExactly("020 123 456 7890");   // whole, not 020 123 456 + 7890
+        assertThat(spans("Si no contesto, llama a Rocío al 91 555 23 87.")).contains("91 555 23 87");
         assertThat(spans("Scores: 07 100 200 300.")).doesNotContain("07 100 200 300");   // a trunk prefix ends in a group of four
         assertThat(spans("Tengo 0 42 y 123 4567.")).doesNotContain("0 42 y 123 4567");
         assertThat(spans("It cost 3,200 dollars, 3.200 euros, 1.000.000 pesos on 3.4.2025 or 2026-03-14."))

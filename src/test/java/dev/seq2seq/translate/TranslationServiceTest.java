@@ -104,19 +104,19 @@ class TranslationServiceTest {
             return texts.stream().map(t -> List.of(new Generation("x", new int[] {5}, -1.0, -1.0, 1))).toList();
         };
         var limits = dev.seq2seq.request.WorkLimits.DEFAULT.withTexts(1000, 10);
-        TranslationService fastByDefault = new TranslationService(both, null, recording, limits);
+        TranslationService bestByDefault = new TranslationService(both, null, recording, limits);
         for (String quality : java.util.Arrays.asList(null, "fast", "best")) {
-            fastByDefault.translate(new TranslationRequest(List.of("hola"), "es", "en", "text", 0, null, null, Terms.NONE,
+            bestByDefault.translate(new TranslationRequest(List.of("hola"), "es", "en", "text", 0, null, null, Terms.NONE,
                     SegmentTrace.Detail.NONE, quality));
         }
-        new TranslationService(both, null, recording, limits, "best").translate(new TranslationRequest(List.of("hola"), "es", "en", "text", 0, null, null));
-        assertThat(used).containsExactly("es-en", "es-en", "es-en-best", "es-en-best");
-        assertThat(fastByDefault.languagePairs()).containsExactly(java.util.Map.entry("es", java.util.Set.of("en")));
+        new TranslationService(both, null, recording, limits, "fast").translate(new TranslationRequest(List.of("hola"), "es", "en", "text", 0, null, null));
+        assertThat(used).containsExactly("es-en-best", "es-en", "es-en-best", "es-en");
+        assertThat(bestByDefault.languagePairs()).containsExactly(java.util.Map.entry("es", java.util.Set.of("en")));
         // one bundle for a pair answers whatever is asked
         new TranslationService(List.of(TINY), null, recording, limits).translate(new TranslationRequest(List.of("hola"), "es", "en", "text", 0,
                 null, null, Terms.NONE, SegmentTrace.Detail.NONE, "best"));
         assertThat(used).last().isEqualTo(TINY.bundle().config().name());
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fastByDefault.translate(new TranslationRequest(List.of("hola"), "es", "en",
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> bestByDefault.translate(new TranslationRequest(List.of("hola"), "es", "en",
                         "text", 0, null, null, Terms.NONE, SegmentTrace.Detail.NONE, "great")))
                 .isInstanceOf(dev.seq2seq.request.InvalidInputException.class).hasMessageContaining("quality must be 'fast' or 'best'");
     }
