@@ -128,6 +128,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             if (at != null && at.getLineNr() > 0) {
                 where.append(" at line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
             }
+            Class<?> target = j instanceof tools.jackson.databind.exc.ValueInstantiationException v && v.getType() != null
+                    ? v.getType().getRawClass()
+                    : j instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
+            if (target != null && target.isEnum() && !path.isEmpty()) {   // "quality": "great"
+                return path + " must be one of " + java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
+                        .collect(Collectors.joining(", ")) + where;
+            }
             String message = j.getOriginalMessage();
             int cut = message.indexOf('\n');
             return "request body is not valid JSON for this operation" + where + ": "
