@@ -1,6 +1,7 @@
 package dev.seq2seq.corpus;
 
 import dev.seq2seq.spans.Placeholders;
+import dev.seq2seq.spans.ProjectNames;
 import dev.seq2seq.spans.ProtectedSpans;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -266,17 +267,7 @@ public final class Augmenter {
     }
 
     private static List<String> loadNames() {
-        try (InputStream in = Augmenter.class.getResourceAsStream("/augment/names.txt")) {
-            if (in == null) {
-                throw new IllegalStateException("augment/names.txt is missing from the class path");
-            }
-            List<String> out = new ArrayList<>();
-            new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).forEach(out::add);
-            return List.copyOf(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return ProjectNames.all();
     }
 
     private static Map<String, Map<String, Integer>> numberWords() {

@@ -8,6 +8,7 @@ import dev.seq2seq.search.DecoderTrace;
 import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.search.Hypothesis;
 import dev.seq2seq.spans.Placeholders;
+import dev.seq2seq.spans.ProjectNames;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,9 +73,10 @@ public final class Seq2SeqModel {
     /**
      * True when the source language writes the word in lower case (the bundle's {@code source.words}),
      * so that it is no name even at the start of a sentence; true for every word where the bundle has no list.
+     * A name of the project's list ({@link ProjectNames}: "Lucía", "Clara") is never common.
      */
     public boolean isCommonWord(String word) {
-        return bundle.sourceWords().isEmpty() || bundle.sourceWords().contains(word);
+        return (bundle.sourceWords().isEmpty() || bundle.sourceWords().contains(word)) && !ProjectNames.contains(word);
     }
 
     /**
