@@ -133,7 +133,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                     : j instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
             if (target != null && target.isEnum() && !path.isEmpty()) {   // "quality": "great"
                 return path + " must be one of " + java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                        .collect(Collectors.joining(", ")) + where;
+                        .collect(Collectors.joining(", ")) + where.toString().replace(" in field " + path, "");
             }
             String message = j.getOriginalMessage();
             int cut = message.indexOf('\n');

@@ -34,8 +34,14 @@ public final class SentenceEnds {
             "everyone", "everybody", "anything", "something", "everything", "any", "all", "tom", "mary");
     /** Question words that ask about the subject itself ("who wants coffee", "what happened"). */
     private static final Set<String> SUBJECT_QUESTION_WORDS = Set.of("who", "what", "which", "whose", "whom");
-    /** Question words that also open a clause ("when i looked at her, she smiled"): a question only with an auxiliary soon after. */
+    /** Question words that also open a clause ("when i looked at her, she smiled"): a question only with an auxiliary right after. */
     private static final Set<String> CLAUSE_WORDS = Set.of("when", "where", "why", "how");
+    /** What may stand between "how" and its auxiliary ("how old are you", "how much is it"). */
+    private static final Set<String> HOW_WHAT = Set.of("much", "many", "long", "old", "often", "far", "big", "well");
+    /** Verbs that also give orders ("do it now", "have a nice day"): a question only with a personal subject after. */
+    private static final Set<String> ALSO_IMPERATIVE = Set.of("do", "have", "had");
+    private static final Set<String> PERSONS = Set.of("i", "you", "he", "she", "we", "they", "tom", "mary", "anyone", "anybody",
+            "someone", "somebody", "everyone", "everybody");
 
     /** The line with "?" or "." added where it is English, ends without punctuation and its last sentence has two words or more. */
     public static String complete(String line, String language) {
@@ -46,7 +52,7 @@ public final class SentenceEnds {
         if (sentences.isEmpty()) {
             return line;
         }
-        String[] words = sentences.get(sentences.size() - 1).toLowerCase(Locale.ROOT).split("\\s+");
+        String[] words = sentences.get(sentences.size() - 1).toLowerCase(Locale.ROOT).replace('’', '\'').split("\\s+");
         if (words.length < 2) {
             return line;
         }
@@ -55,7 +61,7 @@ public final class SentenceEnds {
 
     /** Whether English words in lower case, typed without punctuation, read as a question. */
     static boolean isQuestion(String[] words) {
-        String first = contractionStem(words[0]);
+        String first = contractionStem(words[0]);   // words in lower case, straight apostrophes
         if (SUBJECT_QUESTION_WORDS.contains(first)) {
             return !(words.length > 1 && (words[1].equals("a") || words[1].equals("an")));   // "what a day" exclaims
         }
@@ -63,12 +69,11 @@ public final class SentenceEnds {
             if (!first.equals(words[0])) {
                 return true;   // "how's", "where's": the auxiliary is in the word
             }
-            for (int i = 1; i < Math.min(words.length, 4); i++) {
-                if (AUXILIARIES.contains(words[i])) {
-                    return true;
-                }
-            }
-            return words.length == 2;   // "why not", "how come"
+            int aux = first.equals("how") && HOW_WHAT.contains(words[1]) ? 2 : 1;   // "where is", "how old are"
+            return words.length == 2 || words.length > aux && AUXILIARIES.contains(words[aux]);   // "why not", "how come"
+        }
+        if (ALSO_IMPERATIVE.contains(first)) {
+            return PERSONS.contains(words[1]);   // "do you like it", not "do it now" or "have a nice day"
         }
         return AUXILIARIES.contains(first) && SUBJECTS.contains(words[1]);
     }

@@ -37,10 +37,10 @@ public final class WordList {
 
     /**
      * Contractions of a pronoun that the language always writes with a capital, so that a list of the
-     * words written in lower case never holds them: English "I'm", "I've", "I'd" (not "I'll": "ill" is a word).
+     * words written in lower case never holds them: English "I'm", "I've" (not "I'll" or "I'd": "ill" is a word, and "id" one a list may lack).
      */
     private static final java.util.Map<String, List<String>> CAPITALISED_CONTRACTIONS = java.util.Map.of(
-            "en", List.of("I'm", "I've", "I'd"));
+            "en", List.of("I'm", "I've"));
 
     private WordList(Set<String> words) {
         this(words, "");

@@ -31,6 +31,17 @@ class SentenceEndsTest {
             "i have 3 apples | i have 3 apples.",
             "it costs 12 | it costs 12.",
             "hello. do you like it | hello. do you like it?",
+            "have a nice day | have a nice day.",
+            "do it now | do it now.",
+            "had a great time | had a great time.",
+            "have you eaten | have you eaten?",
+            "does it hurt | does it hurt?",
+            "when i was young i lived in paris | when i was young i lived in paris.",
+            "where i am now is fine | where i am now is fine.",
+            "how much is it | how much is it?",
+            "when does the train leave | when does the train leave?",
+            "don’t you like it | don’t you like it?",
+            "isn’t it cold | isn’t it cold?",
     })
     void englishTypedWithoutPunctuationGetsItsMark(String typed, String completed) {
         assertThat(SentenceEnds.complete(typed, "en")).isEqualTo(completed);
