@@ -118,22 +118,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static String unreadable(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
         if (cause instanceof JacksonException j) {
-            StringBuilder where = new StringBuilder();
             String path = j.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName()
                     : "[" + r.getIndex() + "]").collect(Collectors.joining(".")).replace(".[", "[");
-            if (!path.isEmpty()) {
-                where.append(" in field ").append(path);
-            }
             TokenStreamLocation at = j.getLocation();
-            if (at != null && at.getLineNr() > 0) {
-                where.append(" at line ").append(at.getLineNr()).append(", column ").append(at.getColumnNr());
-            }
+            String line = at != null && at.getLineNr() > 0 ? " at line " + at.getLineNr() + ", column " + at.getColumnNr() : "";
+            String where = (path.isEmpty() ? "" : " in field " + path) + line;
             Class<?> target = j instanceof tools.jackson.databind.exc.ValueInstantiationException v && v.getType() != null
                     ? v.getType().getRawClass()
                     : j instanceof tools.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
             if (target != null && target.isEnum() && !path.isEmpty()) {   // "quality": "great"
                 return path + " must be one of " + java.util.Arrays.stream(target.getEnumConstants()).map(String::valueOf)
-                        .collect(Collectors.joining(", ")) + where.toString().replace(" in field " + path, "");
+                        .collect(Collectors.joining(", ")) + line;
             }
             String message = j.getOriginalMessage();
             int cut = message.indexOf('\n');
