@@ -12,8 +12,8 @@ import picocli.CommandLine.Option;
 
 @Command(name = "words", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Write a bundle's source.words from its training sources: the words the source language writes in lower case, "
-                + "which tell a name that starts a sentence from a common word, and, for German, the nouns, written with their "
-                + "capital, which tell a noun from a name anywhere (train writes it for new translation bundles).")
+                + "which tell a name that starts a sentence from a common word, and, for German and English, the words written "
+                + "with a capital that are no names (German nouns; English weekdays, months, languages), which tell them from a name anywhere (train writes it for new translation bundles).")
 final class WordsCommand implements Callable<Integer> {
     @Option(names = "--bundle", required = true, description = "bundle directory") Path bundle;
     @Option(names = "--train", required = true, description = "the bundle's training pairs (TSV, UTF-8)") Path train;
@@ -22,7 +22,7 @@ final class WordsCommand implements Callable<Integer> {
     @Option(names = "--min-count", defaultValue = "1", description = "times a word must be seen in lower case (default: ${DEFAULT-VALUE})") int minCount;
     @Option(names = "--noun-min-count", description = "times a word must be seen with a capital inside a sentence, and not as "
             + "the translations write it (case and a plural -s aside), to be listed as a noun; 0: no nouns (default: 3 where the bundle's source language "
-            + "writes its nouns with a capital, German, else 0)") Integer nounMinCount;
+            + "writes words other than names with a capital, German and English, else 0)") Integer nounMinCount;
 
     @Override
     public Integer call() throws Exception {

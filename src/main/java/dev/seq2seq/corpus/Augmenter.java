@@ -12,11 +12,13 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,6 +32,9 @@ import java.util.regex.Pattern;
  *       placeholder in some copies, so that placeholders are seen in many more contexts;</li>
  *   <li><b>names</b>: the corpus's few names (Tom, Mary...) replaced by the same name, place or
  *       brand from {@code augment/names.txt} on both sides, so that unseen names are copied;</li>
+ *   <li><b>terms</b>: a weekday, month or currency both sides hold replaced by another of its
+ *       kind on both sides ({@link Terms}), since the corpus has a few of each kind often and the
+ *       rest hardly at all; and copies that begin with an opener ("Hola, ..." / "Hello, ...");</li>
  *   <li><b>text as typed</b>: copies whose source is lower-cased, or lower-cased without accents
  *       and punctuation (the target stays clean).</li>
  * </ul>
@@ -37,9 +42,14 @@ import java.util.regex.Pattern;
  */
 public final class Augmenter {
     /** How much of each kind to add; every original pair is kept (with its spans masked). */
-    public record Rates(double names, double namePlaceholders, double numberWords, double lowerCase, double plain, double clean) {
-        public static final Rates DEFAULT = new Rates(0.25, 0.15, 1.0, 0.12, 0.12, 1.0);
+    public record Rates(double names, double namePlaceholders, double numberWords, double lowerCase, double plain, double clean,
+                        double terms, double openers) {
+        /** {@code terms}: copies per pair that holds a term (2.5: two, and half the time three); {@code openers}: share of pairs. */
+        public static final Rates DEFAULT = new Rates(0.25, 0.15, 1.0, 0.12, 0.12, 1.0, 2.0, 0.05);
     }
+
+    /** What {@link #augment} counts, in the order of its {@code counts} array. */
+    public static final int COUNTS = 10;
 
     private static final List<String> CORPUS_NAMES = List.of("Tom", "Mary", "John", "Alice");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}&&[^'@#/:.-]]|(?<!\\d)[.:](?!\\d)");
@@ -50,6 +60,9 @@ public final class Augmenter {
     private final Random random;
     private final String sourceLanguage;
     private final String targetLanguage;
+    private final Terms terms = Terms.load();
+    private Set<String> lowerSource = Set.of();
+    private Set<String> lowerTarget = Set.of();
 
     public Augmenter(String sourceLanguage, String targetLanguage, Rates rates, long seed) {
         this.sourceLanguage = sourceLanguage;
@@ -62,9 +75,12 @@ public final class Augmenter {
     /**
      * The augmented pairs: each original (its shared spans masked) followed by its extra copies.
      * {@code counts} receives: pairs read, pairs masked, name copies, number-word copies,
-     * lower-cased copies, plain copies, name-placeholder copies, unchanged pairs left out.
+     * lower-cased copies, plain copies, name-placeholder copies, unchanged pairs left out, term
+     * copies, opener copies ({@link #COUNTS} in all).
      */
     public List<ParallelCorpus.Pair> augment(List<ParallelCorpus.Pair> pairs, int[] counts) {
+        lowerSource = lowerCaseWords(pairs.stream().map(ParallelCorpus.Pair::source).toList());
+        lowerTarget = lowerCaseWords(pairs.stream().map(ParallelCorpus.Pair::target).toList());
         List<ParallelCorpus.Pair> out = new ArrayList<>(pairs.size() * 2);
         for (ParallelCorpus.Pair p : pairs) {
             int before = out.size();
@@ -103,12 +119,40 @@ public final class Augmenter {
         if (random.nextDouble() < rates.numberWords()) {
             addCopy(numberWordToPlaceholder(masked), 3, out, counts);
         }
+        if (terms.covers(sourceLanguage) && terms.covers(targetLanguage)) {
+            addTermCopies(masked, out, counts);
+        }
         double r = random.nextDouble();
         if (r < rates.lowerCase()) {
             addCopy(new ParallelCorpus.Pair(lower(masked.source()), masked.target()), 4, out, counts);
         } else if (r < rates.lowerCase() + rates.plain()) {
             addCopy(new ParallelCorpus.Pair(plain(masked.source()), masked.target()), 5, out, counts);
         }
+    }
+
+    /** Copies with another weekday, month or currency in place of the pair's, and now and then one that begins with an opener. */
+    private void addTermCopies(ParallelCorpus.Pair masked, List<ParallelCorpus.Pair> out, int[] counts) {
+        int copies = (int) rates.terms() + (random.nextDouble() < rates.terms() % 1 ? 1 : 0);
+        for (int i = 0; i < copies; i++) {
+            ParallelCorpus.Pair copy = terms.substitute(masked, sourceLanguage, targetLanguage, random);
+            if (copy == null) break;
+            addCopy(copy, 8, out, counts);
+        }
+        if (random.nextDouble() < rates.openers()) {
+            String name = random.nextDouble() < 0.3 ? names.get(random.nextInt(names.size())) : null;
+            addCopy(terms.open(masked, sourceLanguage, targetLanguage, name, lowerSource, lowerTarget, random), 9, out, counts);
+        }
+    }
+
+    /** The words that the texts write in lower case somewhere. */
+    private static Set<String> lowerCaseWords(List<String> texts) {
+        Set<String> lower = new HashSet<>();
+        for (String t : texts) {
+            for (String w : t.split("[^\\p{L}]+")) {
+                if (!w.isEmpty() && Character.isLowerCase(w.codePointAt(0))) lower.add(w);
+            }
+        }
+        return lower;
     }
 
     /** Adds a copy (none where it is null), counted under {@code kind}. */

@@ -103,14 +103,17 @@ public final class WordList {
     }
 
     /**
-     * Sources of a language that writes its nouns with a capital: the minimum count for {@link #of(List,
-     * List, int, int)} (3: a noun recurs, most names in a corpus do not); 0, no nouns, for the others.
+     * Sources of a language that writes words other than names with a capital (German its nouns,
+     * English its weekdays, months, languages and peoples: "on Thursday", "in August", "in English"):
+     * the minimum count for {@link #of(List, List, int, int)} (3: such a word recurs, most names in a
+     * corpus do not); 0, none, for the others. Without them "Thursday" would be taken for a name and
+     * copied into a Spanish translation.
      */
     public static int nounMinCount(String language) {
         return NOUN_LANGUAGES.contains(language) ? 3 : 0;
     }
 
-    private static final Set<String> NOUN_LANGUAGES = Set.of("de");
+    private static final Set<String> NOUN_LANGUAGES = Set.of("de", "en");
     /**
      * A word with a capital and then lower case, hyphenated parts included ("Zimmer", "Online-Shop"),
      * standing on its own: not "WLAN", "iPhone" or "MediaMarkt".

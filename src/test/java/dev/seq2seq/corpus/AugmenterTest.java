@@ -25,8 +25,8 @@ class AugmenterTest {
 
     @Test
     void addsNamedNumberedAndNoisyCopies() {
-        Augmenter a = new Augmenter("en", "es", new Augmenter.Rates(1, 1, 1, 0, 1, 1), 3);
-        int[] counts = new int[8];
+        Augmenter a = new Augmenter("en", "es", new Augmenter.Rates(1, 1, 1, 0, 1, 1, 0, 0), 3);
+        int[] counts = new int[Augmenter.COUNTS];
         List<ParallelCorpus.Pair> out = a.augment(List.of(new ParallelCorpus.Pair("Tom has three dogs.", "Tom tiene tres perros.")), counts);
         assertThat(out.get(0)).isEqualTo(new ParallelCorpus.Pair("Tom has three dogs.", "Tom tiene tres perros."));
         ParallelCorpus.Pair named = out.get(2);   // after the name-placeholder copy
@@ -37,6 +37,59 @@ class AugmenterTest {
                 && p.target().equals(p.source().substring(0, 1) + " tiene tres perros."));
         assertThat(out).anyMatch(p -> p.source().equals("Tom has " + P0 + " dogs.") && p.target().equals("Tom tiene " + P0 + " perros."));
         assertThat(out).contains(new ParallelCorpus.Pair("tom has three dogs", "Tom tiene tres perros."));
+    }
+
+    @Test
+    void weekdaysMonthsAndCurrenciesAreSwappedAlikeOnBothSides() {
+        Augmenter a = new Augmenter("es", "en", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 3, 0), 5);
+        int[] counts = new int[Augmenter.COUNTS];
+        List<ParallelCorpus.Pair> out = a.augment(List.of(
+                new ParallelCorpus.Pair("El lunes pagué veinte dólares.", "On Monday I paid twenty dollars."),
+                new ParallelCorpus.Pair("Lunes otra vez.", "Monday again."),
+                new ParallelCorpus.Pair("Del lunes al viernes.", "From Monday to Friday.")), counts);
+        assertThat(counts[8]).isEqualTo(6);   // three copies of each of the first two; none of the third (two weekdays)
+        List<String> weekdays = List.of("lunes Monday", "martes Tuesday", "miércoles Wednesday", "jueves Thursday", "viernes Friday",
+                "sábado Saturday", "domingo Sunday");
+        List<String> currencies = List.of("dólares dollars", "euros euros", "yenes yen", "pesos pesos");
+        for (ParallelCorpus.Pair p : out.subList(1, 4)) {
+            String[] s = p.source().replace(".", "").split(" ");
+            String[] t = p.target().replace(".", "").split(" ");
+            assertThat(weekdays).contains(s[1] + " " + t[1]);
+            assertThat(currencies).contains(s[4] + " " + t[5]);
+            assertThat(p).isNotEqualTo(out.get(0));
+        }
+        for (ParallelCorpus.Pair p : out.subList(5, 8)) {   // a capital kept where the word had one
+            assertThat(p.source()).matches("[A-ZÁÉÍÓÚ][a-záéíóú]+ otra vez\\.");
+            assertThat(p.target()).matches("[A-Z][a-z]+ again\\.");
+            assertThat(weekdays).contains(p.source().split(" ")[0].toLowerCase() + " " + p.target().split(" ")[0]);
+        }
+        assertThat(out.get(8)).isEqualTo(new ParallelCorpus.Pair("Del lunes al viernes.", "From Monday to Friday."));
+        assertThat(out).hasSize(9);
+    }
+
+    @Test
+    void englishTermsMatchAsWrittenSoTheVerbMayIsNoMonth() {
+        Augmenter a = new Augmenter("en", "es", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 1, 0), 5);
+        int[] counts = new int[Augmenter.COUNTS];
+        a.augment(List.of(new ParallelCorpus.Pair("You may go in mayo.", "Puedes ir en mayo.")), counts);
+        assertThat(counts[8]).isZero();
+        a.augment(List.of(new ParallelCorpus.Pair("I was born in May.", "Nací en mayo.")), counts);
+        assertThat(counts[8]).isEqualTo(1);
+    }
+
+    @Test
+    void openersGoInFrontOfBothSidesWithTheFirstWordLowerCasedWhereTheCorpusWritesItSo() {
+        Augmenter a = new Augmenter("es", "en", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 7);
+        int[] counts = new int[Augmenter.COUNTS];
+        List<ParallelCorpus.Pair> out = a.augment(List.of(
+                new ParallelCorpus.Pair("¿Cómo estás?", "How are you?"),
+                new ParallelCorpus.Pair("Tom, ¿cómo estás?", "Tom, how are you?"),
+                new ParallelCorpus.Pair("I am here.", "Estoy aquí.")), counts);
+        assertThat(counts[9]).isEqualTo(3);
+        ParallelCorpus.Pair first = out.get(1);
+        assertThat(first.source()).matches("[^,]+, ¿cómo estás\\?");
+        assertThat(first.target()).matches("[^,]+, how are you\\?");
+        assertThat(out.get(3).source()).matches("[^,]+, Tom, ¿cómo estás\\?");   // Tom is never written in lower case
     }
 
     @Test

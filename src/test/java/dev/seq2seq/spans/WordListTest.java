@@ -34,8 +34,21 @@ class WordListTest {
             "That costs 5 euros.", "Only 2 euros!", "It's 9 euros.");
 
     @Test
+    void englishWeekdaysAndMonthsAreWordsButTheNamesTheTranslationsCarryAreNot() {
+        List<String> en = List.of("I saw Tom on Thursday.", "Tom came on Thursday.", "See you on Thursday, Tom.",
+                "We met in August.", "It rains in August.", "Is it hot in August?");
+        List<String> es = List.of("Vi a Tom el jueves.", "Tom vino el jueves.", "Nos vemos el jueves, Tom.",
+                "Nos conocimos en agosto.", "Llueve en agosto.", "¿Hace calor en agosto?");
+        WordList words = WordList.of(en, es, 1, WordList.nounMinCount("en"));
+        assertThat(words.isNoun("Thursday")).isTrue();
+        assertThat(words.isNoun("August")).isTrue();
+        assertThat(words.isNoun("Tom")).isFalse();
+    }
+
+    @Test
     void forALanguageThatCapitalisesNounsHoldsTheNounsSeenInsideSentencesThreeTimes() {
         assertThat(WordList.nounMinCount("de")).isEqualTo(3);
+        assertThat(WordList.nounMinCount("en")).isEqualTo(3);   // Thursday, August, English
         assertThat(WordList.nounMinCount("es")).isZero();
         WordList de = WordList.of(DE, EN, 1, 3);
         assertThat(de.isNoun("Zimmer")).isTrue();      // three times inside a sentence (not after "." or ": „")
