@@ -42,9 +42,14 @@ public final class SideBySide {
         for (T item : items.subList(1, items.size())) {
             others.add(POOL.submit(() -> f.apply(item)));   // runs here at once when no helper is free
         }
-        out.add(f.apply(items.get(0)));
-        for (Future<R> other : others) {
-            out.add(join(other));
+        try {
+            out.add(f.apply(items.get(0)));
+            for (Future<R> other : others) {
+                out.add(join(other));
+            }
+        } catch (RuntimeException | Error e) {
+            others.forEach(other -> other.cancel(true));   // a failed step has no use for the other members' work
+            throw e;
         }
         return out;
     }

@@ -2,10 +2,14 @@ package dev.seq2seq.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SideBySideTest {
@@ -48,6 +52,32 @@ class SideBySideTest {
             }
             return i;
         }, true)).isInstanceOf(IllegalArgumentException.class).hasMessage("member 2 failed");
+    }
+
+    @Test
+    void whenTheCallersMemberFailsTheOthersAreCancelled() throws Exception {
+        assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "needs a second core");
+        CountDownLatch started = new CountDownLatch(1);
+        CompletableFuture<Boolean> interrupted = new CompletableFuture<>();
+        assertThatThrownBy(() -> SideBySide.map(List.of(1, 2), i -> {
+            if (i == 1) {
+                try {
+                    started.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("member 1 failed");
+            }
+            started.countDown();
+            try {
+                Thread.sleep(10_000);
+                interrupted.complete(false);
+            } catch (InterruptedException e) {
+                interrupted.complete(true);
+            }
+            return i;
+        }, true)).hasMessage("member 1 failed");
+        assertThat(interrupted.get(5, TimeUnit.SECONDS)).isTrue();
     }
 
     private static void sleep(long ms) {
