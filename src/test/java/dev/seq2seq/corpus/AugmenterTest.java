@@ -75,6 +75,9 @@ class AugmenterTest {
         assertThat(counts[8]).isZero();
         a.augment(List.of(new ParallelCorpus.Pair("I was born in May.", "Nací en mayo.")), counts);
         assertThat(counts[8]).isEqualTo(1);
+        List<ParallelCorpus.Pair> out = a.augment(List.of(new ParallelCorpus.Pair("I swim on Mondays.", "Nado los lunes.")), counts);
+        assertThat(out.get(1).source()).matches("I swim on [A-Z][a-z]+days\\.");   // a plural weekday for a plural one
+        assertThat(counts[8]).isEqualTo(2);
     }
 
     @Test
