@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 APERTIUM=0
 if [ "${1:-}" = --apertium ]; then APERTIUM=1; shift; fi
 exec python3 - "$APERTIUM" "${1:-http://localhost:8080}" "${2:-}" <<'PY'
-import json, subprocess, sys, unicodedata, urllib.request
+import json, re, subprocess, sys, unicodedata, urllib.request
 apertium, base, out_path = sys.argv[1] == '1', sys.argv[2], sys.argv[3]
 book = set()   # both sides of every phrasebook line the models were trained on
 for name in ('greetings.tsv', 'more.tsv'):
@@ -19,13 +19,17 @@ def norm(s):
 def service(text, s, t):
     req = urllib.request.Request(base + '/translate', json.dumps({'q': text, 'source': s, 'target': t}).encode(),
                                  {'Content-Type': 'application/json'})
-    return json.load(urllib.request.urlopen(req))['translatedText']
+    return json.load(urllib.request.urlopen(req, timeout=120))['translatedText']
 def apertium_of(text, s, t):
     code = {'es-en': 'spa-eng', 'en-es': 'eng-spa'}[f'{s}-{t}']
     r = subprocess.run(['apertium', '-u', code], input=text, capture_output=True, text=True, check=True)
     return r.stdout.strip()
-def held(out, groups):   # how many word groups the output holds (any alternative, case-insensitive, as a substring)
-    return sum(any(norm(a) in norm(out) for a in g.split('|')) for g in groups)
+def has(out, a):   # the word as a whole word ("Hi" not in "this", "10" not in "100"); "marr*": any word that begins so
+    a = norm(a)
+    tail = '' if a.endswith('*') else r'(?!\w)'
+    return re.search(r'(?<!\w)' + re.escape(a.rstrip('*')) + tail, norm(out)) is not None
+def held(out, groups):   # how many word groups the output holds (any alternative, case-insensitive)
+    return sum(any(has(out, a) for a in g.split('|')) for g in groups)
 systems = [('service', service)] + ([('apertium', apertium_of)] if apertium else [])
 score = {}
 rows = []

@@ -6,7 +6,10 @@ import java.io.BufferedWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,6 +34,8 @@ final class AugmentCommand implements Callable<Integer> {
     @Option(names = "--clean", defaultValue = "1.0", description = "share of the pairs that nothing changed that are written (below 1: a smaller set for fine-tuning; default: ${DEFAULT-VALUE})") double clean;
     @Option(names = "--terms", defaultValue = "2.0", description = "copies of each pair with a weekday, month or currency on both sides, another of its kind put in its place (default: ${DEFAULT-VALUE})") double terms;
     @Option(names = "--openers", defaultValue = "0.05", description = "share of pairs that get a copy beginning with an opener such as Hola/Hello (default: ${DEFAULT-VALUE})") double openers;
+    @Option(names = "--held-out", description = "TSV files (bench/everyday/everyday.tsv) whose lines no written pair may hold as "
+            + "its source or target, case aside: term and opener copies can rebuild them") List<Path> heldOut = List.of();
     @Option(names = "--seed", defaultValue = "1234") long seed;
 
     @Override
@@ -39,6 +44,18 @@ final class AugmentCommand implements Callable<Integer> {
         Augmenter augmenter = new Augmenter(sourceLanguage, targetLanguage, new Augmenter.Rates(names, namePlaceholders, numberWords, lowerCase, plain, clean, terms, openers), seed);
         int[] counts = new int[Augmenter.COUNTS];
         List<ParallelCorpus.Pair> out = augmenter.augment(read.pairs(), counts);
+        Set<String> held = new HashSet<>();
+        for (Path f : heldOut) {
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                if (line.startsWith("#")) continue;
+                for (String field : line.split("\t")) held.add(heldKey(field));
+            }
+        }
+        int before = out.size();
+        out.removeIf(p -> held.contains(heldKey(p.source())) || held.contains(heldKey(p.target())));
+        if (out.size() < before) {
+            System.out.printf(Locale.ROOT, "%d pairs left out that a held-out file holds%n", before - out.size());
+        }
         try (BufferedWriter w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
             for (ParallelCorpus.Pair p : out) {
                 w.write(p.source());
@@ -51,5 +68,9 @@ final class AugmentCommand implements Callable<Integer> {
                         + "%d with another weekday, month or currency, %d with an opener, %d lower-cased, %d plain; %d unchanged pairs left out; %d pairs in %s%n",
                 counts[0], counts[1], counts[2], counts[6], counts[3], counts[8], counts[9], counts[4], counts[5], counts[7], out.size(), output);
         return 0;
+    }
+
+    private static String heldKey(String text) {
+        return Normalizer.normalize(text.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
     }
 }

@@ -68,36 +68,51 @@ final class Terms {
     }
 
     /**
-     * The pair with, for each kind (openers aside) whose one word both sides hold once each, that
-     * word replaced by another word of the kind on both sides; null where no kind is there.
+     * Up to {@code copies} different pairs, each with, for each kind (openers aside) whose one word
+     * both sides hold once each, that word replaced by another word of the kind on both sides: the
+     * others of a kind are shuffled and taken in turn, so no copy repeats one (as many copies as the
+     * smallest kind present has others); none where no kind is there.
      */
-    ParallelCorpus.Pair substitute(ParallelCorpus.Pair p, String sourceLanguage, String targetLanguage, Random random) {
-        String source = p.source();
-        String target = p.target();
-        boolean changed = false;
+    List<ParallelCorpus.Pair> substitutes(ParallelCorpus.Pair p, String sourceLanguage, String targetLanguage, int copies,
+                                          Random random) {
+        List<Term> present = new ArrayList<>();
+        List<List<Term>> others = new ArrayList<>();
         for (Map.Entry<String, List<Term>> kind : byKind.entrySet()) {
             if (kind.getKey().equals(OPENER)) continue;
-            List<Term> terms = kind.getValue();
-            Term present = null;
+            Term one = null;
             int found = 0;
-            for (Term t : terms) {
-                int s = count(word(t.in(sourceLanguage), sourceLanguage), source);
-                int g = count(word(t.in(targetLanguage), targetLanguage), target);
+            for (Term t : kind.getValue()) {
+                int s = count(word(t.in(sourceLanguage), sourceLanguage), p.source());
+                int g = count(word(t.in(targetLanguage), targetLanguage), p.target());
                 if (s > 0 || g > 0) {
                     found++;
-                    present = s == 1 && g == 1 ? t : null;
+                    one = s == 1 && g == 1 ? t : null;
                 }
             }
-            if (found != 1 || present == null) continue;
-            Term other = terms.get(random.nextInt(terms.size() - 1));
-            if (other == present) {
-                other = terms.get(terms.size() - 1);
-            }
-            source = replace(source, present.in(sourceLanguage), other.in(sourceLanguage), sourceLanguage);
-            target = replace(target, present.in(targetLanguage), other.in(targetLanguage), targetLanguage);
-            changed = true;
+            if (found != 1 || one == null || kind.getValue().size() < 2) continue;
+            List<Term> rest = new ArrayList<>(kind.getValue());
+            rest.remove(one);
+            java.util.Collections.shuffle(rest, random);
+            present.add(one);
+            others.add(rest);
+            copies = Math.min(copies, rest.size());
         }
-        return changed ? new ParallelCorpus.Pair(source, target) : null;
+        if (present.isEmpty()) {
+            return List.of();
+        }
+        List<ParallelCorpus.Pair> out = new ArrayList<>();
+        for (int i = 0; i < copies; i++) {
+            String source = p.source();
+            String target = p.target();
+            for (int k = 0; k < present.size(); k++) {
+                Term from = present.get(k);
+                Term to = others.get(k).get(i);
+                source = replace(source, from.in(sourceLanguage), to.in(sourceLanguage), sourceLanguage);
+                target = replace(target, from.in(targetLanguage), to.in(targetLanguage), targetLanguage);
+            }
+            out.add(new ParallelCorpus.Pair(source, target));
+        }
+        return out;
     }
 
     /**
@@ -112,10 +127,28 @@ final class Terms {
         if (openers.isEmpty()) {
             return null;
         }
+        if (AMBIGUOUS_START.contains(firstWord(p.source())) || AMBIGUOUS_START.contains(firstWord(p.target()))) {
+            return null;   // "Sie sind..." is "they are" or "you are": lower-cased or not, a copy may say the other
+        }
         Term o = openers.get(random.nextInt(openers.size()));
         String tail = name == null ? ", " : " " + name + ", ";
         return new ParallelCorpus.Pair(o.in(sourceLanguage) + tail + decapitalize(p.source(), lowerSource),
                 o.in(targetLanguage) + tail + decapitalize(p.target(), lowerTarget));
+    }
+
+    /** German words whose capital at a sentence's start hides which of two words they are (Sie/sie, Ihr/ihr). */
+    private static final Set<String> AMBIGUOUS_START = Set.of("Sie", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer", "Ihres", "Ihnen");
+
+    private static String firstWord(String text) {
+        int start = 0;
+        while (start < text.length() && (text.charAt(start) == '¿' || text.charAt(start) == '¡')) start++;
+        int end = start;
+        while (end < text.length() && isWordPart(text.codePointAt(end))) end += Character.charCount(text.codePointAt(end));
+        return text.substring(start, end);
+    }
+
+    private static boolean isWordPart(int cp) {
+        return Character.isLetter(cp) || Character.getType(cp) == Character.NON_SPACING_MARK;
     }
 
     /** The text with its first word in lower case (after any opening ¿ or ¡) where {@code lower} holds that word so written. */
@@ -123,7 +156,7 @@ final class Terms {
         int start = 0;
         while (start < text.length() && (text.charAt(start) == '¿' || text.charAt(start) == '¡')) start++;
         int end = start;
-        while (end < text.length() && Character.isLetter(text.codePointAt(end))) end += Character.charCount(text.codePointAt(end));
+        while (end < text.length() && isWordPart(text.codePointAt(end))) end += Character.charCount(text.codePointAt(end));
         if (end == start || !Character.isUpperCase(text.codePointAt(start))) {
             return text;
         }

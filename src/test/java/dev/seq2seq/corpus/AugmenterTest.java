@@ -96,6 +96,41 @@ class AugmenterTest {
     }
 
     @Test
+    void aNameTypedOnceInLowerCaseKeepsItsCapitalAfterAnOpener() {
+        Augmenter a = new Augmenter("en", "es", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 7);
+        int[] counts = new int[Augmenter.COUNTS];
+        List<ParallelCorpus.Pair> out = a.augment(List.of(
+                new ParallelCorpus.Pair("Tom is here.", "Tom está aquí."),
+                new ParallelCorpus.Pair("I saw Tom.", "Vi a Tom."),
+                new ParallelCorpus.Pair("Where is tom?", "¿Dónde está tom?"),   // a typo, as Tatoeba has two
+                new ParallelCorpus.Pair("Is it late?", "¿Es tarde?"),
+                new ParallelCorpus.Pair("It is late.", "Es tarde.")), counts);
+        assertThat(out.get(1).source()).matches("[^,]+, Tom is here\\.");
+        assertThat(out.get(1).target()).matches("[^,]+, Tom está aquí\\.");
+        assertThat(out.get(out.size() - 1).source()).matches("[^,]+, it is late\\.");
+    }
+
+    @Test
+    void germanSieStartsNoOpenerCopy() {
+        Augmenter a = new Augmenter("de", "en", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 7);
+        int[] counts = new int[Augmenter.COUNTS];
+        a.augment(List.of(new ParallelCorpus.Pair("Sie sind nett.", "You are nice."),
+                new ParallelCorpus.Pair("sie sind nett", "they are nice")), counts);
+        assertThat(counts[9]).isEqualTo(1);
+    }
+
+    @Test
+    void termCopiesOfOnePairDiffer() {
+        Augmenter a = new Augmenter("en", "es", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 3, 0), 1);
+        for (int round = 0; round < 50; round++) {   // one Augmenter, so each round draws anew
+            int[] counts = new int[Augmenter.COUNTS];
+            List<ParallelCorpus.Pair> out = a.augment(List.of(new ParallelCorpus.Pair("I paid in euros.", "Pagué en euros.")), counts);
+            assertThat(counts[8]).isEqualTo(3);
+            assertThat(out).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void plainTextDropsCaseAccentsAndPunctuationButNotDecimals() {
         assertThat(Augmenter.plain("¿Dónde está la estación? Cuesta 3.50, ¡sí!")).isEqualTo("donde esta la estacion cuesta 3.50 si");
     }
