@@ -315,7 +315,8 @@ public final class Augmenter {
         return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(w) + "(?![\\p{L}\\p{N}])", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
-    private static int count(Pattern p, String text) {
+    /** How often the pattern occurs in the text. */
+    static int count(Pattern p, String text) {
         Matcher m = p.matcher(text);
         int n = 0;
         while (m.find()) n++;

@@ -82,8 +82,8 @@ final class Terms {
             Term one = null;
             int found = 0;
             for (Term t : kind.getValue()) {
-                int s = count(word(t.in(sourceLanguage), sourceLanguage), p.source());
-                int g = count(word(t.in(targetLanguage), targetLanguage), p.target());
+                int s = Augmenter.count(word(t.in(sourceLanguage), sourceLanguage), p.source());
+                int g = Augmenter.count(word(t.in(targetLanguage), targetLanguage), p.target());
                 if (s > 0 || g > 0) {
                     found++;
                     one = s == 1 && g == 1 ? t : null;
@@ -181,12 +181,5 @@ final class Terms {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    private static int count(Pattern p, String text) {
-        Matcher m = p.matcher(text);
-        int n = 0;
-        while (m.find()) n++;
-        return n;
     }
 }

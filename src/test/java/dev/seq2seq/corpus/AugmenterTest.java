@@ -25,9 +25,8 @@ class AugmenterTest {
 
     @Test
     void addsNamedNumberedAndNoisyCopies() {
-        Augmenter a = new Augmenter("en", "es", new Augmenter.Rates(1, 1, 1, 0, 1, 1, 0, 0), 3);
         int[] counts = new int[Augmenter.COUNTS];
-        List<ParallelCorpus.Pair> out = a.augment(List.of(new ParallelCorpus.Pair("Tom has three dogs.", "Tom tiene tres perros.")), counts);
+        List<ParallelCorpus.Pair> out = augment("en", "es", new Augmenter.Rates(1, 1, 1, 0, 1, 1, 0, 0), 3, List.of(new ParallelCorpus.Pair("Tom has three dogs.", "Tom tiene tres perros.")), counts);
         assertThat(out.get(0)).isEqualTo(new ParallelCorpus.Pair("Tom has three dogs.", "Tom tiene tres perros."));
         ParallelCorpus.Pair named = out.get(2);   // after the name-placeholder copy
         String name = named.source().substring(0, named.source().indexOf(" has"));
@@ -41,9 +40,8 @@ class AugmenterTest {
 
     @Test
     void weekdaysMonthsAndCurrenciesAreSwappedAlikeOnBothSides() {
-        Augmenter a = new Augmenter("es", "en", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 3, 0), 5);
         int[] counts = new int[Augmenter.COUNTS];
-        List<ParallelCorpus.Pair> out = a.augment(List.of(
+        List<ParallelCorpus.Pair> out = augment("es", "en", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 3, 0), 5, List.of(
                 new ParallelCorpus.Pair("El lunes pagué veinte dólares.", "On Monday I paid twenty dollars."),
                 new ParallelCorpus.Pair("Lunes otra vez.", "Monday again."),
                 new ParallelCorpus.Pair("Del lunes al viernes.", "From Monday to Friday.")), counts);
@@ -82,9 +80,8 @@ class AugmenterTest {
 
     @Test
     void openersGoInFrontOfBothSidesWithTheFirstWordLowerCasedWhereTheCorpusWritesItSo() {
-        Augmenter a = new Augmenter("es", "en", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 7);
         int[] counts = new int[Augmenter.COUNTS];
-        List<ParallelCorpus.Pair> out = a.augment(List.of(
+        List<ParallelCorpus.Pair> out = augment("es", "en", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 7, List.of(
                 new ParallelCorpus.Pair("¿Cómo estás?", "How are you?"),
                 new ParallelCorpus.Pair("Tom, ¿cómo estás?", "Tom, how are you?"),
                 new ParallelCorpus.Pair("I am here.", "Estoy aquí.")), counts);
@@ -97,9 +94,8 @@ class AugmenterTest {
 
     @Test
     void aNameTypedOnceInLowerCaseKeepsItsCapitalAfterAnOpener() {
-        Augmenter a = new Augmenter("en", "es", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 7);
         int[] counts = new int[Augmenter.COUNTS];
-        List<ParallelCorpus.Pair> out = a.augment(List.of(
+        List<ParallelCorpus.Pair> out = augment("en", "es", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 7, List.of(
                 new ParallelCorpus.Pair("Tom is here.", "Tom está aquí."),
                 new ParallelCorpus.Pair("I saw Tom.", "Vi a Tom."),
                 new ParallelCorpus.Pair("Where is tom?", "¿Dónde está tom?"),   // a typo, as Tatoeba has two
@@ -128,6 +124,12 @@ class AugmenterTest {
             assertThat(counts[8]).isEqualTo(3);
             assertThat(out).doesNotHaveDuplicates();
         }
+    }
+
+    /** The pairs augmented by a new Augmenter with these rates and seed, its counts added to {@code counts}. */
+    private static List<ParallelCorpus.Pair> augment(String source, String target, Augmenter.Rates rates, long seed,
+                                                     List<ParallelCorpus.Pair> pairs, int[] counts) {
+        return new Augmenter(source, target, rates, seed).augment(pairs, counts);
     }
 
     @Test
