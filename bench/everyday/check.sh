@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Translates bench/everyday/everyday.tsv through a running service (and, with --apertium, through
 # the apertium command beside it) and prints each output and the share of the listed words it holds.
-# Usage: bench/everyday/check.sh [--apertium] [BASE_URL] [OUT.tsv]
+# Usage: [QUALITY=fast|best] bench/everyday/check.sh [--apertium] [BASE_URL] [OUT.tsv]
+# QUALITY, when set, is sent as the request's "quality" (which bundle of a pair answers).
 set -euo pipefail
 cd "$(dirname "$0")"
 APERTIUM=0
 if [ "${1:-}" = --apertium ]; then APERTIUM=1; shift; fi
-exec python3 - "$APERTIUM" "${1:-http://localhost:8080}" "${2:-}" <<'PY'
+exec python3 - "$APERTIUM" "${1:-http://localhost:8080}" "${2:-}" "${QUALITY:-}" <<'PY'
 import json, re, subprocess, sys, unicodedata, urllib.request
-apertium, base, out_path = sys.argv[1] == '1', sys.argv[2], sys.argv[3]
+apertium, base, out_path, quality = sys.argv[1] == '1', sys.argv[2], sys.argv[3], sys.argv[4]
 book = set()   # both sides of every phrasebook line the models were trained on
 for name in ('greetings.tsv', 'more.tsv'):
     for line in open('../../models/es-en/phrasebook/' + name, encoding='utf-8'):
@@ -17,7 +18,10 @@ for name in ('greetings.tsv', 'more.tsv'):
 def norm(s):
     return unicodedata.normalize('NFC', s).lower()
 def service(text, s, t):
-    req = urllib.request.Request(base + '/translate', json.dumps({'q': text, 'source': s, 'target': t}).encode(),
+    body = {'q': text, 'source': s, 'target': t}
+    if quality:
+        body['quality'] = quality
+    req = urllib.request.Request(base + '/translate', json.dumps(body).encode(),
                                  {'Content-Type': 'application/json'})
     return json.load(urllib.request.urlopen(req, timeout=120))['translatedText']
 def apertium_of(text, s, t):

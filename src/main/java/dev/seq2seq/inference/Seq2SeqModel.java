@@ -2,6 +2,7 @@ package dev.seq2seq.inference;
 
 import dev.seq2seq.bundle.BundleConfig;
 import dev.seq2seq.bundle.ModelBundle;
+import dev.seq2seq.search.BannedTokens;
 import dev.seq2seq.search.Consensus;
 import dev.seq2seq.search.DecoderStep;
 import dev.seq2seq.search.DecoderTrace;
@@ -11,6 +12,7 @@ import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.spans.ProjectNames;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -35,11 +37,26 @@ public final class Seq2SeqModel {
 
     private final ModelBundle bundle;
     private final boolean carriesPlaceholders;
+    private final BitSet digitPieces;   // target pieces with a digit: a translator with placeholders writes them only where its source has digits
 
     public Seq2SeqModel(ModelBundle bundle) {
         this.bundle = bundle;
         this.carriesPlaceholders = Placeholders.supportedBy(bundle.sourceTokenizer().vocabulary())
                 && Placeholders.supportedBy(bundle.targetTokenizer().vocabulary());
+        this.digitPieces = carriesPlaceholders && BundleConfig.TRANSLATE.equals(bundle.config().task())
+                ? piecesWithDigits(bundle) : new BitSet();
+    }
+
+    /** The target pieces that write a digit: "▁10", "3", and the byte piece of an ASCII digit. */
+    private static BitSet piecesWithDigits(ModelBundle bundle) {
+        var target = bundle.targetTokenizer();
+        BitSet out = new BitSet();
+        for (int id = 0; id < target.vocabulary().size(); id++) {
+            if (id != target.vocabulary().eos() && target.decode(new int[] {id}).codePoints().anyMatch(Character::isDigit)) {
+                out.set(id);
+            }
+        }
+        return out;
     }
 
     public ModelBundle bundle() {
@@ -112,7 +129,7 @@ public final class Seq2SeqModel {
                 return remembered;
             }
         }
-        DecoderStep step = bundle.start(sources);
+        DecoderStep step = withoutInventedDigits(bundle.start(sources), texts);
         List<List<Hypothesis>> found = options.searchStrategy().search(step, options, lengthLimits(sources, options));
         List<List<Generation>> out = new ArrayList<>(found.size());
         for (int i = 0; i < found.size(); i++) {
@@ -125,6 +142,27 @@ public final class Seq2SeqModel {
             out.add(generations);
         }
         return out;
+    }
+
+    /**
+     * A translator whose numbers travel as placeholders never writes a digit for a source without
+     * one: each such source's rows may not write a target piece holding a digit, so no output can
+     * hold a number the input lacks (a source whose spans did not all fit in placeholders keeps its
+     * digits in the text, and its rows may write them). Other bundles decode unrestricted.
+     */
+    private DecoderStep withoutInventedDigits(DecoderStep step, List<String> texts) {
+        if (digitPieces.isEmpty()) {
+            return step;
+        }
+        BitSet[] banned = new BitSet[texts.size()];
+        boolean any = false;
+        for (int i = 0; i < banned.length; i++) {
+            if (texts.get(i).codePoints().noneMatch(Character::isDigit)) {
+                banned[i] = digitPieces;
+                any = true;
+            }
+        }
+        return any ? new BannedTokens(step, banned) : step;
     }
 
     /** Each output's length cap, from its own source alone, so that it does not depend on what else shares the batch. */

@@ -133,8 +133,8 @@ public final class WordList {
      * The words written in lower case somewhere in the sources, at least {@code minCount} times, and,
      * where {@code nounMinCount} is above 0, the nouns: the words written with a capital inside a
      * sentence (not as its first word) at least {@code nounMinCount} times, save those that the
-     * translations (one per source; none to skip this check) write the same, case and a plural -s
-     * aside, in at least half of those sentences: names carried over as written ("Tom", "Boston")
+     * translations (one per source; none to skip this check) write the same, case, accents and a
+     * plural -s aside ("Angeles" -> "Ángeles"), in at least half of those sentences: names carried over as written ("Tom", "Boston")
      * and words the target language shares ("Euro" -> euros, "Hotel", "Ticket"), which a copy
      * renders as well as a translation, and a small model often does not ("Euro" -> eggs).
      */
@@ -177,10 +177,10 @@ public final class WordList {
                 if (i < translations.size()) {
                     if (translated == null) {
                         Set<String> t = new HashSet<>();
-                        TRANSLATED_WORD.matcher(translations.get(i)).results().forEach(r -> t.add(r.group().toLowerCase(Locale.ROOT)));
+                        TRANSLATED_WORD.matcher(translations.get(i)).results().forEach(r -> t.add(folded(r.group())));
                         translated = t;
                     }
-                    String lower = w.toLowerCase(Locale.ROOT);
+                    String lower = folded(w);
                     if (translated.contains(lower) || translated.contains(lower + "s")) {
                         carried.merge(w, 1, Integer::sum);
                     }
@@ -194,6 +194,11 @@ public final class WordList {
             }
         });
         return nouns;
+    }
+
+    /** Lower case without accents: "Ángeles" and "Angeles" are the same name, carried over. */
+    private static String folded(String word) {
+        return java.text.Normalizer.normalize(word.toLowerCase(Locale.ROOT), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
     }
 
     /** True when the word at {@code at} starts a sentence: only spaces, quotes or brackets since the start or a . ! ? : … */
