@@ -137,7 +137,8 @@ public final class Augmenter {
             addCopy(copy, 8, out, counts);
         }
         if (random.nextDouble() < rates.openers()) {
-            String name = random.nextDouble() < 0.3 ? names.get(random.nextInt(names.size())) : null;
+            List<String> people = ProjectNames.people();   // "Hola Ximena, ...", never "Hola Spotify, ..."
+            String name = random.nextDouble() < 0.3 ? people.get(random.nextInt(people.size())) : null;
             addCopy(terms.open(masked, sourceLanguage, targetLanguage, name, lowerSource, lowerTarget, random), 9, out, counts);
         }
     }

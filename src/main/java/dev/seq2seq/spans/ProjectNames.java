@@ -17,7 +17,9 @@ import java.util.Set;
  * ("Lucía reservó..." is Lucía, not the verb lucía).
  */
 public final class ProjectNames {
-    private static final List<String> ALL = load();
+    private static final List<String> LINES = load();
+    private static final List<String> ALL = LINES.stream().filter(l -> !l.startsWith("#")).toList();
+    private static final List<String> PEOPLE = section("# people");
     private static final Set<String> SET = Set.copyOf(ALL);
 
     private ProjectNames() {}
@@ -27,9 +29,27 @@ public final class ProjectNames {
         return ALL;
     }
 
+    /** The given names of people alone (the file's "# people" section): what a greeting addresses ("Hola Ximena, ..."). */
+    public static List<String> people() {
+        return PEOPLE;
+    }
+
     /** True for a name of the list as written, capital included. */
     public static boolean contains(String word) {
         return SET.contains(word);
+    }
+
+    /** The names under a heading, up to the next one. */
+    private static List<String> section(String heading) {
+        int start = LINES.indexOf(heading);
+        if (start < 0) {
+            throw new IllegalStateException("augment/names.txt has no '" + heading + "' section");
+        }
+        List<String> out = new java.util.ArrayList<>();
+        for (int i = start + 1; i < LINES.size() && !LINES.get(i).startsWith("#"); i++) {
+            out.add(LINES.get(i));
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> load() {
@@ -38,7 +58,7 @@ public final class ProjectNames {
                 throw new IllegalStateException("augment/names.txt is missing from the class path");
             }
             return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines()
-                    .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -93,6 +93,22 @@ class AugmenterTest {
     }
 
     @Test
+    void anOpenerAddressesAPersonNeverAPlaceOrABrand() {
+        int[] counts = new int[Augmenter.COUNTS];
+        List<ParallelCorpus.Pair> pairs = java.util.Collections.nCopies(400, new ParallelCorpus.Pair("¿Cómo estás?", "How are you?"));
+        List<ParallelCorpus.Pair> out = augment("es", "en", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 11, pairs, counts);
+        java.util.Set<String> addressed = new java.util.HashSet<>();
+        java.util.List<String> placesAndBrands = new java.util.ArrayList<>(dev.seq2seq.spans.ProjectNames.all());
+        placesAndBrands.removeAll(dev.seq2seq.spans.ProjectNames.people());
+        for (ParallelCorpus.Pair p : out) {
+            String before = p.source().substring(0, Math.max(0, p.source().indexOf(", ¿")));   // "Hola Ximena" or "Hola"
+            dev.seq2seq.spans.ProjectNames.people().stream().filter(n -> before.endsWith(" " + n)).forEach(addressed::add);
+            assertThat(placesAndBrands).noneMatch(n -> before.endsWith(" " + n));
+        }
+        assertThat(addressed).hasSizeGreaterThan(10);
+    }
+
+    @Test
     void aNameTypedOnceInLowerCaseKeepsItsCapitalAfterAnOpener() {
         int[] counts = new int[Augmenter.COUNTS];
         List<ParallelCorpus.Pair> out = augment("en", "es", new Augmenter.Rates(0, 0, 0, 0, 0, 1, 0, 1), 7, List.of(

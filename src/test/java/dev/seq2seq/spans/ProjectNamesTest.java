@@ -15,6 +15,12 @@ class ProjectNamesTest {
     }
 
     @Test
+    void peopleAreTheGivenNamesWithoutPlacesOrBrands() {
+        assertThat(ProjectNames.people()).contains("Ximena", "Lucía", "Mercedes").doesNotContain("Barcelona", "Spotify")
+                .hasSizeGreaterThan(100).allMatch(ProjectNames::contains);
+    }
+
+    @Test
     void aProjectNameStartingASentenceIsANameThoughTheLanguageAlsoWritesItAsAWord() {
         // "lucía" is a Spanish word (it shone); as the first word, "common" would otherwise make it no name
         java.util.function.Predicate<String> common = w -> w.equalsIgnoreCase("lucía") || w.equalsIgnoreCase("reservó");
