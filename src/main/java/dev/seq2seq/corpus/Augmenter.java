@@ -1,5 +1,6 @@
 package dev.seq2seq.corpus;
 
+import dev.seq2seq.spans.NumberWords;
 import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.spans.ProjectNames;
 import dev.seq2seq.spans.ProtectedSpans;
@@ -13,7 +14,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +53,6 @@ public final class Augmenter {
 
     private static final List<String> CORPUS_NAMES = List.of("Tom", "Mary", "John", "Alice");
     private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}&&[^'@#/:.-]]|(?<!\\d)[.:](?!\\d)");
-    private static final Map<String, Map<String, Integer>> NUMBER_WORDS = numberWords();
 
     private final List<String> names;
     private final Rates rates;
@@ -274,9 +273,9 @@ public final class Augmenter {
 
     /** One number word that both sides hold with the same value, replaced by a free placeholder on both. */
     private ParallelCorpus.Pair numberWordToPlaceholder(ParallelCorpus.Pair p) {
-        Map<String, Integer> src = NUMBER_WORDS.get(sourceLanguage);
-        Map<String, Integer> tgt = NUMBER_WORDS.get(targetLanguage);
-        if (src == null || tgt == null) {
+        Map<String, Integer> src = NumberWords.of(sourceLanguage);
+        Map<String, Integer> tgt = NumberWords.of(targetLanguage);
+        if (src.isEmpty() || tgt.isEmpty()) {
             return null;
         }
         int free = 0;
@@ -326,29 +325,5 @@ public final class Augmenter {
 
     private static List<String> loadNames() {
         return ProjectNames.all();
-    }
-
-    private static Map<String, Map<String, Integer>> numberWords() {
-        Map<String, Map<String, Integer>> all = new HashMap<>();
-        all.put("en", words("two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty", 2,
-                "thirty 30 forty 40 fifty 50 sixty 60 hundred 100 thousand 1000"));
-        all.put("es", words("dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince dieciséis diecisiete dieciocho diecinueve veinte", 2,
-                "treinta 30 cuarenta 40 cincuenta 50 sesenta 60 cien 100 mil 1000"));
-        all.put("de", words("zwei drei vier fünf sechs sieben acht neun zehn elf zwölf dreizehn vierzehn fünfzehn sechzehn siebzehn achtzehn neunzehn zwanzig", 2,
-                "dreißig 30 vierzig 40 fünfzig 50 sechzig 60 hundert 100 tausend 1000"));
-        return all;
-    }
-
-    private static Map<String, Integer> words(String sequence, int first, String pairs) {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        String[] w = sequence.split(" ");
-        for (int i = 0; i < w.length; i++) {
-            out.put(w[i], first + i);
-        }
-        String[] p = pairs.split(" ");
-        for (int i = 0; i + 1 < p.length; i += 2) {
-            out.put(p[i], Integer.parseInt(p[i + 1]));
-        }
-        return out;
     }
 }

@@ -8,6 +8,7 @@ import dev.seq2seq.search.DecoderStep;
 import dev.seq2seq.search.DecoderTrace;
 import dev.seq2seq.search.DecodingOptions;
 import dev.seq2seq.search.Hypothesis;
+import dev.seq2seq.spans.NumberWords;
 import dev.seq2seq.spans.Placeholders;
 import dev.seq2seq.spans.ProjectNames;
 import java.util.ArrayList;
@@ -147,17 +148,20 @@ public final class Seq2SeqModel {
     /**
      * A translator whose numbers travel as placeholders never writes a digit for a source without
      * one: each such source's rows may not write a target piece holding a digit, so no output can
-     * hold a number the input lacks (a source whose spans did not all fit in placeholders keeps its
-     * digits in the text, and its rows may write them). Other bundles decode unrestricted.
+     * hold a number the input lacks. A source may still get digits where it has some of its own (its
+     * spans did not all fit in placeholders) or writes a number or a time in words ("hasta las dos y
+     * media" -> "until 2:30", {@link NumberWords}). Other bundles decode unrestricted.
      */
     private DecoderStep withoutInventedDigits(DecoderStep step, List<String> texts) {
         if (digitPieces.isEmpty()) {
             return step;
         }
+        String language = bundle.config().sourceLanguage();
         BitSet[] banned = new BitSet[texts.size()];
         boolean any = false;
         for (int i = 0; i < banned.length; i++) {
-            if (texts.get(i).codePoints().noneMatch(Character::isDigit)) {
+            String text = texts.get(i);
+            if (text.codePoints().noneMatch(Character::isDigit) && !NumberWords.spellsANumber(text, language)) {
                 banned[i] = digitPieces;
                 any = true;
             }

@@ -32,6 +32,7 @@ class NoInventedDigitsTest {
         for (int i = 0; i < 32; i++) {
             lines.add("pago en la casa\tI pay 5 euros");
             lines.add("pago en la casa 1\tI pay 5 euros");
+            lines.add("pago cinco en la casa\tI pay 5 euros");
         }
         pairs = Files.write(dir.resolve("pairs.tsv"), lines);
     }
@@ -56,6 +57,8 @@ class NoInventedDigitsTest {
         // the same sentence without a digit: the learnt answer with no number in it
         String plain = output(model, "pago en la casa");
         assertThat(plain).startsWith("I pay").doesNotContainPattern("\\d");
+        // a number in words may come out in digits ("a las dos y media" -> "at 2:30")
+        assertThat(output(model, "pago cinco en la casa")).isEqualTo("I pay 5 euros");
         // in a batch, each source by its own rule
         var both = model.generate(List.of("pago en la casa", "pago en la casa 1"), GREEDY);
         assertThat(both.get(0).get(0).text()).isEqualTo(plain);
