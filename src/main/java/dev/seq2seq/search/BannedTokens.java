@@ -57,11 +57,11 @@ public final class BannedTokens implements DecoderStep {
             if (max == Float.NEGATIVE_INFINITY) {   // the step itself ruled out every token left: nothing to renormalize
                 continue;
             }
-            double sum = 0;
+            float sum = 0;   // from 1 (the largest's own term) up: LogSpace as in Matrices.logSoftmax
             for (int t = 0; t < v; t++) {
-                sum += Math.exp(logProbs[base + t] - max);
+                sum += LogSpace.expNonPositive(logProbs[base + t] - max);
             }
-            float shift = (float) (max + Math.log(sum));
+            float shift = max + LogSpace.logAtLeastOne(sum);
             for (int t = 0; t < v; t++) {
                 logProbs[base + t] -= shift;
             }
